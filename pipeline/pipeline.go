@@ -1,0 +1,83 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/samples"
+	"github.com/attnscope/attnscope/tokenizer"
+)
+
+// Request is everything a Scene is computed from.
+type Request struct {
+	Text     string
+	Encoding string
+	Config   compute.Config
+	// Book asks for book mode: each stage under the configuration the
+	// chapter printed it with (SPEC §4). Honoured only on the book sample
+	// with d_in = 3; otherwise the Scene is computed under Config alone.
+	Book bool
+}
+
+// DefaultRequest is the default launch: the book sentence in book mode.
+func DefaultRequest() Request {
+	return Request{Text: samples.Book, Encoding: "gpt2", Config: compute.DefaultConfig(), Book: true}
+}
+
+// InputSource says where X came from.
+type InputSource int
+
+const (
+	// FromBookTable: the chapter's hand-written 6×3 table.
+	FromBookTable InputSource = iota
+	// FromEmbedding: rows of torch.manual_seed(seed); nn.Embedding(n_vocab, d_in).
+	FromEmbedding
+)
+
+// Scene is a text and configuration, fully computed.
+type Scene struct {
+	Request Request
+	Tokens  []tokenizer.Token
+	Inputs  *compute.Matrix
+	Source  InputSource
+	Book    bool // book mode is in effect
+	Simple  compute.Simple
+}
+
+// bookInputs is the chapter's table of 3-d embeddings (SPEC §2).
+var bookInputs = []float32{
+	0.43, 0.15, 0.89, // Your
+	0.55, 0.87, 0.66, // journey
+	0.57, 0.85, 0.64, // starts
+	0.22, 0.58, 0.33, // with
+	0.77, 0.25, 0.10, // one
+	0.05, 0.80, 0.55, // step
+}
+
+// ErrEmpty is returned for a text with no tokens.
+var ErrEmpty = errors.New("the text is empty: type a sentence")
+
+// Build tokenizes and computes a Scene.
+func Build(req Request) (*Scene, error) {
+	if err := req.Config.Validate(); err != nil {
+		return nil, err
+	}
+	toks, err := tokenizer.Encode(req.Encoding, req.Text)
+	if err != nil {
+		return nil, fmt.Errorf("tokenize: %w", err)
+	}
+	if len(toks) == 0 {
+		return nil, ErrEmpty
+	}
+	sc := &Scene{Request: req, Tokens: toks}
+	if req.Text == samples.Book && req.Config.DIn == 3 {
+		sc.Inputs = compute.NewMatrixFrom(6, 3, append([]float32(nil), bookInputs...))
+		sc.Source = FromBookTable
+		sc.Book = req.Book
+	} else {
+		return nil, fmt.Errorf("inputs for %d tokens at d_in %d: embedding not built yet", len(toks), req.Config.DIn)
+	}
+	sc.Simple = compute.SimpleAttention(sc.Inputs)
+	return sc, nil
+}
