@@ -25,9 +25,9 @@ func Tensors(sc *pipeline.Scene) []Tensor {
 	}
 	return []Tensor{
 		mat("inputs", sc.Inputs),
-		mat("simple.attn_scores", sc.Simple.Scores),
-		mat("simple.attn_weights", sc.Simple.Weights),
-		mat("simple.context", sc.Simple.Context),
+		mat("simple.attn_scores", sc.Result.Simple.Scores),
+		mat("simple.attn_weights", sc.Result.Simple.Weights),
+		mat("simple.context", sc.Result.Simple.Context),
 	}
 }
 

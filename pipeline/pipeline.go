@@ -42,7 +42,11 @@ type Scene struct {
 	Inputs  *compute.Matrix
 	Source  InputSource
 	Book    bool // book mode is in effect
-	Simple  compute.Simple
+
+	// Result is the whole pipeline under Request.Config.
+	Result *compute.Result
+	// book holds, in book mode, the results of the chapter's configurations.
+	book map[bookKey]*compute.Result
 }
 
 // bookInputs is the chapter's table of 3-d embeddings (SPEC §2).
@@ -78,6 +82,16 @@ func Build(req Request) (*Scene, error) {
 	} else {
 		return nil, fmt.Errorf("inputs for %d tokens at d_in %d: embedding not built yet", len(toks), req.Config.DIn)
 	}
-	sc.Simple = compute.SimpleAttention(sc.Inputs)
+	if sc.Result, err = compute.Run(sc.Inputs, req.Config); err != nil {
+		return nil, err
+	}
+	if sc.Book {
+		sc.book = map[bookKey]*compute.Result{}
+		for _, k := range []bookKey{bookRand123, bookLinear789, bookLinear789Drop, bookLinear123} {
+			if sc.book[k], err = compute.Run(sc.Inputs, k.config()); err != nil {
+				return nil, fmt.Errorf("book configuration %s: %w", k, err)
+			}
+		}
+	}
 	return sc, nil
 }

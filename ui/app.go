@@ -59,7 +59,7 @@ func (m Model) Render() string {
 	}
 	b.WriteString(strings.Join(labels, " "))
 	b.WriteString("\n\n")
-	s := m.scene.Simple.Scores
+	s := m.scene.Result.Simple.Scores
 	mn, mx := s.Data[0], s.Data[0]
 	for _, v := range s.Data {
 		mn, mx = min(mn, v), max(mx, v)
