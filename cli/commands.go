@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,12 +26,11 @@ func runTUI(e *env, req pipeline.Request) error {
 	if !isTerminal(e.stdin) || !isTerminal(e.stdout) {
 		return usageErrorf("the interactive view needs a terminal on standard input and output; for a screen without one use 'attnscope render --stage NAME', for numbers 'attnscope export'")
 	}
-	scene, err := pipeline.Build(req)
-	if err != nil {
-		return err
+	p := tea.NewProgram(ui.New(nil, pipeline.StageScores, ui.WithRequest(req)), tea.WithContext(e.ctx))
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
+		return context.Canceled
 	}
-	p := tea.NewProgram(ui.New(scene, pipeline.StageScores), tea.WithContext(e.ctx))
-	_, err = p.Run()
 	return err
 }
 

@@ -1,91 +1,263 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
 )
 
+// mode is what has the keyboard.
+type mode int
+
+const (
+	modeView mode = iota
+	modeEdit
+	modeHelp
+)
+
+// Minimum usable size; below it the view says so.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
 // Model is the root model of the TUI.
 type Model struct {
-	scene         *pipeline.Scene
-	stage         pipeline.Stage
+	keys  KeyMap
+	help  help.Model
+	input textinput.Model
+	mode  mode
+
+	req      pipeline.Request // what the current (or pending) scene is built from
+	scene    *pipeline.Scene  // last good scene; nil until the first build lands
+	seq      int              // build sequence number; stale results are dropped
+	building bool
+	message  string // last error or notice, shown in the status line
+
+	stage            pipeline.Stage
+	panel, head      int
+	row, col         int
+	grid, inspecting bool
+
 	width, height int
 	theme         themes.Theme
 }
 
-// New returns the root model showing scene at stage.
-func New(scene *pipeline.Scene, stage pipeline.Stage) Model {
-	return Model{scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default}
+// Option configures New.
+type Option func(*Model)
+
+// WithRequest makes the model build req in Init instead of showing a
+// prebuilt scene.
+func WithRequest(req pipeline.Request) Option {
+	return func(m *Model) { m.req = req; m.scene = nil }
+}
+
+// WithTheme sets the theme.
+func WithTheme(t themes.Theme) Option { return func(m *Model) { m.theme = t } }
+
+// New returns the root model at stage. scene may be nil when WithRequest is
+// given: the model then builds it in a command from Init.
+func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = "type a sentence"
+	in.CharLimit = 4096
+	m := Model{
+		keys: DefaultKeyMap(), help: help.New(), input: in,
+		scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default,
+		inspecting: true,
+	}
+	if scene != nil {
+		m.req = scene.Request
+	}
+	for _, o := range opts {
+		o(&m)
+	}
+	return m
+}
+
+// sceneMsg carries a finished build.
+type sceneMsg struct {
+	seq   int
+	scene *pipeline.Scene
+	err   error
+}
+
+func buildCmd(seq int, req pipeline.Request) tea.Cmd {
+	return func() tea.Msg {
+		sc, err := pipeline.Build(req)
+		return sceneMsg{seq: seq, scene: sc, err: err}
+	}
+}
+
+// rebuild starts building req; the screen keeps the last good scene.
+func (m *Model) rebuild(req pipeline.Request) tea.Cmd {
+	m.seq++
+	m.building = true
+	m.req = req
+	return buildCmd(m.seq, req)
 }
 
 // Init implements tea.Model.
-func (m Model) Init() tea.Cmd { return nil }
+func (m Model) Init() tea.Cmd {
+	if m.scene == nil {
+		return buildCmd(m.seq, m.req)
+	}
+	return nil
+}
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "q", "ctrl+c":
-			return m, tea.Quit
+		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		m.input.SetWidth(max(m.width-4, 1))
+		m.help.SetWidth(m.width)
+		return m, nil
+	case sceneMsg:
+		if msg.seq != m.seq {
+			return m, nil
 		}
+		m.building = false
+		if msg.err != nil {
+			m.message = msg.err.Error()
+			if m.scene != nil {
+				m.req = m.scene.Request
+			}
+			return m, nil
+		}
+		m.scene, m.message = msg.scene, ""
+		m.clamp()
+		return m, nil
+	case tea.KeyPressMsg:
+		switch m.mode {
+		case modeEdit:
+			return m.updateEdit(msg)
+		case modeHelp:
+			m.mode = modeView
+			if key.Matches(msg, m.keys.Quit) {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
+		return m.updateView(msg)
+	}
+	if m.mode == modeEdit {
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
 	}
 	return m, nil
 }
 
-// View implements tea.Model.
-func (m Model) View() tea.View {
-	v := tea.NewView(m.Render())
-	v.AltScreen = true
-	return v
-}
-
-// Render draws the screen as a string.
-func (m Model) Render() string {
-	var b strings.Builder
-	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent)
-	fmt.Fprintf(&b, "%s\n\n", title.Render(fmt.Sprintf("attnscope · %d/%d %s", m.stage+1, pipeline.NumStages, m.stage.Title())))
-	labels := make([]string, len(m.scene.Tokens))
-	for i, t := range m.scene.Tokens {
-		labels[i] = t.Label
-	}
-	b.WriteString(strings.Join(labels, " "))
-	b.WriteString("\n\n")
-	s := m.scene.Result.Simple.Scores
-	mn, mx := s.Data[0], s.Data[0]
-	for _, v := range s.Data {
-		mn, mx = min(mn, v), max(mx, v)
-	}
-	for i := 0; i < s.Rows; i++ {
-		fmt.Fprintf(&b, "%-8s", truncate(labels[i], 8))
-		for j := 0; j < s.Cols; j++ {
-			v := s.At(i, j)
-			t := 0.0
-			if mx > mn {
-				t = float64((v - mn) / (mx - mn))
-			}
-			bg := m.theme.Map.At(t)
-			st := lipgloss.NewStyle().Background(bg).Foreground(themes.Contrast(bg))
-			b.WriteString(st.Render(fmt.Sprintf(" %6.4f ", v)))
+func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Next):
+		if int(m.stage) < pipeline.NumStages-1 {
+			m.stage++
+			m.panel = 0
 		}
-		b.WriteString("\n")
+	case key.Matches(msg, k.Prev):
+		if m.stage > 0 {
+			m.stage--
+			m.panel = 0
+		}
+	case key.Matches(msg, k.PanelNext):
+		m.panel++
+	case key.Matches(msg, k.PanelPrev):
+		m.panel--
+	case key.Matches(msg, k.HeadNext):
+		m.head++
+	case key.Matches(msg, k.HeadPrev):
+		m.head--
+	case key.Matches(msg, k.Grid):
+		m.grid = !m.grid
+	case key.Matches(msg, k.Inspector):
+		m.inspecting = !m.inspecting
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.Edit):
+		m.mode = modeEdit
+		m.input.SetValue(m.req.Text)
+		m.input.CursorEnd()
+		return m, m.input.Focus()
+	default:
+		switch msg.String() {
+		case "up", "k":
+			m.row--
+		case "down", "j":
+			m.row++
+		case "left", "h":
+			m.col--
+		case "right", "l":
+			m.col++
+		}
 	}
-	b.WriteString("\nq quit")
-	return b.String()
+	m.clamp()
+	return m, nil
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n])
+func (m Model) updateEdit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case msg.String() == "ctrl+c":
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Cancel):
+		m.mode = modeView
+		m.input.Blur()
+		return m, nil
+	case key.Matches(msg, m.keys.Apply):
+		m.mode = modeView
+		m.input.Blur()
+		text := strings.TrimSpace(m.input.Value())
+		if text == m.req.Text {
+			return m, nil
+		}
+		req := m.req
+		req.Text = text
+		return m, m.rebuild(req)
+	case key.Matches(msg, m.keys.ClearLn):
+		m.input.SetValue("")
+		return m, nil
 	}
-	return s
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+// clamp keeps panel, head and cursor inside the current stage's data.
+func (m *Model) clamp() {
+	if m.scene == nil {
+		return
+	}
+	r := m.scene.ResultFor(m.stage)
+	heads := r.Config.Heads
+	m.head = min(max(m.head, 0), max(heads-1, 0))
+	ps := panelsFor(m.stage, r, m.labels(), m.head)
+	m.panel = min(max(m.panel, 0), max(len(ps)-1, 0))
+	rows, cols := len(m.scene.Tokens), len(m.scene.Tokens)
+	if len(ps) > 0 {
+		rows, cols = ps[m.panel].m.Rows, ps[m.panel].m.Cols
+	}
+	m.row = min(max(m.row, 0), max(rows-1, 0))
+	m.col = min(max(m.col, 0), max(cols-1, 0))
+}
+
+func (m Model) labels() []string {
+	if m.scene == nil {
+		return nil
+	}
+	out := make([]string, len(m.scene.Tokens))
+	for i, t := range m.scene.Tokens {
+		out[i] = t.Label
+	}
+	return out
 }

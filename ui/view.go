@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+// View implements tea.Model.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "attnscope"
+	return v
+}
+
+// Render draws the whole screen as exactly height lines of at most width
+// cells. It is a pure function of the model.
+func (m Model) Render() string {
+	w, h := m.width, m.height
+	if w < MinWidth || h < MinHeight {
+		return fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
+	}
+	if m.mode == modeHelp {
+		return fit(m.renderHelp(), w, h)
+	}
+	top := []string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
+	bottom := []string{m.renderStatus(), m.renderHelpLine()}
+	bodyH := h - len(top) - len(bottom)
+	body := m.renderBody(w, bodyH)
+	return fit(strings.Join(append(append(top, fit(body, w, bodyH)), bottom...), "\n"), w, h)
+}
+
+// fit truncates s to w cells per line and pads or cuts it to exactly h lines.
+func fit(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, max(w, 0), "")
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) renderHeader() string {
+	st := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent)
+	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	var b strings.Builder
+	b.WriteString(st.Render("attnscope"))
+	b.WriteString(muted.Render(fmt.Sprintf("  %d/%d ", m.stage+1, pipeline.NumStages)))
+	if m.stage > 0 {
+		b.WriteString(muted.Render(pipeline.Stage(m.stage-1).Name() + " ‹ "))
+	}
+	b.WriteString(st.Render(m.stage.Title()))
+	if int(m.stage) < pipeline.NumStages-1 {
+		b.WriteString(muted.Render(" › " + pipeline.Stage(m.stage+1).Name()))
+	}
+	dots := make([]string, pipeline.NumStages)
+	for i := range dots {
+		dots[i] = "·"
+		if i == int(m.stage) {
+			dots[i] = "●"
+		}
+	}
+	line := b.String()
+	pad := m.width - ansi.StringWidth(line) - pipeline.NumStages - 1
+	if pad > 0 {
+		line += strings.Repeat(" ", pad) + muted.Render(strings.Join(dots, ""))
+	}
+	return line
+}
+
+func (m Model) renderBadge() string {
+	if m.scene == nil {
+		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("tokenizing…")
+	}
+	badge := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(m.theme.Accent)
+	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	var label string
+	if m.scene.Book {
+		label = badge.Render(" BOOK ") + muted.Render(" numbers as the book prints them · "+m.scene.ConfigLabel(m.stage))
+	} else {
+		c := m.scene.Request.Config
+		label = badge.Render(" CUSTOM ") + muted.Render(fmt.Sprintf(" %s · d_in %d · d_out %d · heads %d · %s init · seed %d · p %g",
+			m.scene.Request.Encoding, c.DIn, c.DOut, c.Heads, c.Init, c.Seed, c.Dropout))
+	}
+	src := "inputs: the book's table"
+	if m.scene.Source == pipeline.FromEmbedding {
+		src = fmt.Sprintf("inputs: nn.Embedding rows, seed %d", m.scene.Request.Config.Seed)
+	}
+	return label + muted.Render(" · "+src)
+}
+
+func (m Model) renderTokens() string {
+	if m.mode == modeEdit {
+		return m.input.View()
+	}
+	if m.scene == nil {
+		return ""
+	}
+	sep := lipgloss.NewStyle().Foreground(m.theme.Muted).Render("│")
+	tok := lipgloss.NewStyle().Foreground(m.theme.Text)
+	parts := make([]string, len(m.scene.Tokens))
+	for i, t := range m.scene.Tokens {
+		parts[i] = tok.Render(t.Label)
+	}
+	return strings.Join(parts, sep)
+}
+
+func (m Model) renderStatus() string {
+	switch {
+	case m.message != "":
+		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("! " + m.message)
+	case m.building:
+		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("computing…")
+	}
+	return ""
+}
+
+func (m Model) renderHelpLine() string {
+	if m.mode == modeEdit {
+		return m.help.ShortHelpView(m.keys.editHelp())
+	}
+	return m.help.ShortHelpView(m.keys.ShortHelp())
+}
+
+func (m Model) renderHelp() string {
+	hm := m.help
+	hm.ShowAll = true
+	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render("attnscope — keys")
+	return title + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n" +
+		lipgloss.NewStyle().Foreground(m.theme.Muted).Render("press any key to close")
+}
+
+func (m Model) renderBody(w, h int) string {
+	if m.scene == nil {
+		return ""
+	}
+	r := m.scene.ResultFor(m.stage)
+	if m.stage == pipeline.StageTokens {
+		return m.renderTokenTable(w, h)
+	}
+	ps := panelsFor(m.stage, r, m.labels(), m.head)
+	if len(ps) == 0 {
+		return "not computed yet"
+	}
+	var cols []string
+	used := 0
+	for i := range ps {
+		idx := (m.panel + i) % len(ps)
+		s := m.drawPanel(ps[idx], idx == m.panel, h)
+		pw := lipgloss.Width(s)
+		if used > 0 && used+pw+2 > w {
+			break
+		}
+		cols = append(cols, s, "  ")
+		used += pw + 2
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+}
+
+func (m Model) renderTokenTable(w, h int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%4s  %-16s %8s  %s\n", "#", "token", "id", "bytes")
+	for i, t := range m.scene.Tokens {
+		if i >= h-1 {
+			break
+		}
+		fmt.Fprintf(&b, "%4d  %-16s %8d  % x\n", i, ansi.Truncate(t.Label, 16, "…"), t.ID, t.Bytes)
+	}
+	return b.String()
+}
