@@ -2,7 +2,9 @@ package compute
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -58,6 +60,113 @@ func TestGeneratorRandFixture(t *testing.T) {
 	for i, w := range f.AVX2.RandF64Seed2024 {
 		if got := g.Float64(); got != w {
 			t.Fatalf("rand f64[%d] = %v, want %v", i, got, w)
+		}
+	}
+}
+
+func TestLinearFixtures(t *testing.T) {
+	f := loadRNGFixtures(t)
+	check := func(name string, got *Matrix, gotB []float32, wantW, wantB []int32, in, out int) {
+		t.Helper()
+		// Fixtures are nn.Linear's [out][in]; ours is transposed.
+		for o := 0; o < out; o++ {
+			for i := 0; i < in; i++ {
+				if g, w := int32(f32bits(got.At(i, o))), wantW[o*in+i]; g != w {
+					t.Fatalf("%s weight[%d][%d] bits %d, want %d", name, o, i, g, w)
+				}
+			}
+		}
+		for o, w := range wantB {
+			if g := int32(f32bits(gotB[o])); g != w {
+				t.Fatalf("%s bias[%d] bits %d, want %d", name, o, g, w)
+			}
+		}
+	}
+	w, b := NewGenerator(123).Linear(48, 32, true)
+	check("Linear(48,32) seed 123", w, b, f.AVX2.Linear48x32Weight, f.AVX2.Linear48x32Bias, 48, 32)
+	w, _ = NewGenerator(789).Linear(3, 2, false)
+	check("Linear(3,2) seed 789", w, nil, f.AVX2.Linear3x2Seed789, nil, 3, 2)
+}
+
+// torch.manual_seed(123); x = torch.rand(10, 10); nn.Dropout(p)(x), on the
+// non-MKL path (fixtures: dropout_on_rand10x10_seed123_bits).
+func TestDropoutFixtures(t *testing.T) {
+	f := loadRNGFixtures(t)
+	if len(f.AVX2.DropoutOnRand10x10) != 6 {
+		t.Fatalf("want 6 dropout fixtures, got %d", len(f.AVX2.DropoutOnRand10x10))
+	}
+	for ps, want := range f.AVX2.DropoutOnRand10x10 {
+		var p float64
+		if _, err := fmt.Sscan(ps, &p); err != nil {
+			t.Fatal(err)
+		}
+		g := NewGenerator(123)
+		x := g.Rand(10, 10)
+		keep := g.DropoutKeep(100, p, RNGTorch)
+		scale := DropoutScale(p)
+		for i, w := range want {
+			got := float32(0)
+			if keep[i] == 1 {
+				got = x.Data[i] * scale
+			}
+			if int32(f32bits(got)) != w {
+				t.Fatalf("p=%s element %d: bits %d, want %d", ps, i, int32(f32bits(got)), w)
+			}
+		}
+	}
+}
+
+// The two 6×6 masks of torch_rng.md §4 for torch.manual_seed(123);
+// nn.Dropout(0.5)(torch.ones(6, 6)): the notebook's (non-MKL) and the one a
+// Linux/Intel user reported in rasbt/LLMs-from-scratch#57 (legacy MKL).
+func TestDropoutBookMasks(t *testing.T) {
+	notebook := []float32{
+		1, 1, 0, 1, 1, 0,
+		0, 0, 0, 1, 0, 1,
+		1, 1, 1, 1, 0, 1,
+		0, 1, 1, 0, 0, 1,
+		0, 1, 0, 1, 0, 1,
+		0, 1, 1, 1, 1, 0,
+	}
+	issue57 := []float32{
+		1, 1, 1, 1, 1, 1,
+		0, 1, 0, 0, 0, 0,
+		0, 0, 1, 0, 1, 0,
+		1, 1, 0, 0, 0, 1,
+		1, 0, 0, 0, 0, 1,
+		0, 1, 0, 0, 0, 0,
+	}
+	for _, tc := range []struct {
+		rng  DropoutRNG
+		want []float32
+	}{{RNGTorch, notebook}, {RNGMKL, issue57}} {
+		got := NewGenerator(123).DropoutKeep(36, 0.5, tc.rng)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v mask:\n got %v\nwant %v", tc.rng, got, tc.want)
+		}
+		for k := range 36 {
+			u := NewGenerator(123).dropoutUniform(k, tc.rng)
+			if (u < 0.5) != (tc.want[k] == 1) {
+				t.Errorf("%v: dropoutUniform(%d) = %v disagrees with the mask", tc.rng, k, u)
+			}
+		}
+	}
+	if s := DropoutScale(0.5); s != 2 {
+		t.Errorf("DropoutScale(0.5) = %v, want 2", s)
+	}
+}
+
+func TestDropoutZeroDrawsNothing(t *testing.T) {
+	for _, rng := range []DropoutRNG{RNGTorch, RNGMKL} {
+		g := NewGenerator(5)
+		keep := g.DropoutKeep(49, 0, rng)
+		if g.Draws != 0 {
+			t.Errorf("%v: p=0 took %d draws", rng, g.Draws)
+		}
+		for i, k := range keep {
+			if k != 1 {
+				t.Fatalf("%v: p=0 element %d = %v, want 1", rng, i, k)
+			}
 		}
 	}
 }
