@@ -1,6 +1,35 @@
 package compute
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas32"
+)
+
+// general views m as a BLAS matrix (no copy).
+func (m *Matrix) general() blas32.General {
+	return blas32.General{Rows: m.Rows, Cols: m.Cols, Stride: max(m.Cols, 1), Data: m.Data}
+}
+
+// gemm sets c = a·op(b) (op = transpose if tb) with float32 accumulation,
+// as PyTorch's CPU matmul does. Empty shapes are allowed.
+func gemm(c, a, b blas32.General, tb bool) {
+	if c.Rows == 0 || c.Cols == 0 {
+		return
+	}
+	if a.Cols == 0 {
+		for i := 0; i < c.Rows; i++ {
+			clear(c.Data[i*c.Stride : i*c.Stride+c.Cols])
+		}
+		return
+	}
+	t := blas.NoTrans
+	if tb {
+		t = blas.Trans
+	}
+	blas32.Gemm(blas.NoTrans, t, 1, a, b, 0, c)
+}
 
 // MulT sets m = a·bᵀ. It panics with "compute: shape mismatch" unless
 // a.Cols == b.Cols and m is a.Rows × b.Rows.
@@ -8,17 +37,7 @@ func (m *Matrix) MulT(a, b *Matrix) {
 	if a.Cols != b.Cols || m.Rows != a.Rows || m.Cols != b.Rows {
 		panic("compute: shape mismatch in MulT")
 	}
-	for i := 0; i < a.Rows; i++ {
-		ai := a.Row(i)
-		for j := 0; j < b.Rows; j++ {
-			bj := b.Row(j)
-			var s float32
-			for k := range ai {
-				s += ai[k] * bj[k]
-			}
-			m.Data[i*m.Cols+j] = s
-		}
-	}
+	gemm(m.general(), a.general(), b.general(), true)
 }
 
 // Mul sets m = a·b. It panics with "compute: shape mismatch" unless
@@ -27,43 +46,68 @@ func (m *Matrix) Mul(a, b *Matrix) {
 	if a.Cols != b.Rows || m.Rows != a.Rows || m.Cols != b.Cols {
 		panic("compute: shape mismatch in Mul")
 	}
-	for i := 0; i < a.Rows; i++ {
-		out := m.Row(i)
-		for j := range out {
-			out[j] = 0
-		}
-		for k, av := range a.Row(i) {
-			for j, bv := range b.Row(k) {
-				out[j] += av * bv
-			}
+	gemm(m.general(), a.general(), b.general(), false)
+}
+
+// AddRowVec adds v to every row of m (a Linear layer's bias). It panics
+// with "compute: shape mismatch" unless len(v) == m.Cols.
+func (m *Matrix) AddRowVec(v []float32) {
+	if len(v) != m.Cols {
+		panic("compute: shape mismatch in AddRowVec")
+	}
+	for i := 0; i < m.Rows; i++ {
+		r := m.Row(i)
+		for j := range r {
+			r[j] += v[j]
 		}
 	}
 }
 
+// linear returns X·W (+ b): nn.Linear with W stored in × out.
+func linear(x, w *Matrix, b []float32) *Matrix {
+	y := NewMatrix(x.Rows, w.Cols)
+	y.Mul(x, w)
+	if b != nil {
+		y.AddRowVec(b)
+	}
+	return y
+}
+
 // SoftmaxRows sets m to the row-wise softmax of a, subtracting each row's
 // maximum first so that large scores cannot overflow. Entries of −∞ get
-// weight 0. It panics with "compute: shape mismatch" unless m and a have the
-// same shape.
+// weight exactly 0. It panics with "compute: shape mismatch" unless m and a
+// have the same shape.
 func (m *Matrix) SoftmaxRows(a *Matrix) {
 	if m.Rows != a.Rows || m.Cols != a.Cols {
 		panic("compute: shape mismatch in SoftmaxRows")
 	}
 	for i := 0; i < a.Rows; i++ {
-		in, out := a.Row(i), m.Row(i)
-		mx := float32(math.Inf(-1))
-		for _, v := range in {
-			if v > mx {
-				mx = v
-			}
+		softmaxRow(m.Row(i), a.Row(i), 1)
+	}
+}
+
+// softmaxRow sets out = softmax(in·scale), stable: exponents and their sum
+// in float64, each result rounded once to float32. A row of only −∞ (not
+// produced by the pipeline) would give 0/0; it is set to zeros instead.
+func softmaxRow(out, in []float32, scale float32) {
+	mx := float32(math.Inf(-1))
+	for _, v := range in {
+		if v*scale > mx {
+			mx = v * scale
 		}
-		var sum float64
-		for j, v := range in {
-			e := float32(math.Exp(float64(v - mx)))
-			out[j] = e
-			sum += float64(e)
-		}
-		for j := range out {
-			out[j] = float32(float64(out[j]) / sum)
-		}
+	}
+	if math.IsInf(float64(mx), -1) {
+		clear(out)
+		return
+	}
+	var sum float64
+	for j, v := range in {
+		e := math.Exp(float64(v*scale - mx))
+		out[j] = float32(e)
+		sum += e
+	}
+	inv := 1 / sum
+	for j := range out {
+		out[j] = float32(float64(out[j]) * inv)
 	}
 }

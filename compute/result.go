@@ -18,8 +18,10 @@ type Single struct {
 	CausalRenorm  *Matrix // the simple method: softmax(Scaled)·(1−mask), rows renormalised, T×T
 
 	DropoutMask   *Matrix // 1 = kept, T×T (all ones when p = 0)
-	Dropped       *Matrix // CausalWeights·mask / (1−p), T×T
+	Dropped       *Matrix // CausalWeights·mask / (1−p), T×T (CausalWeights itself when p = 0)
 	CausalContext *Matrix // Dropped·V, T × d_out
+
+	Dropout Dropout // how DropoutMask was drawn
 }
 
 // Wrapper is the book's MultiHeadAttentionWrapper: Heads independent single
@@ -41,13 +43,19 @@ type MHA struct {
 	Queries, Keys, Values []*Matrix // T × head_dim
 	MaskedScores          []*Matrix // Q_h·K_hᵀ, −∞ above the diagonal (unscaled), T×T
 	Weights               []*Matrix // causal softmax of MaskedScores/√head_dim, T×T
-	DropoutMask           []*Matrix // 1 = kept, T×T
-	Dropped               []*Matrix // T×T
+	DropoutMask           []*Matrix // 1 = kept, T×T; one mask over [heads, T, T], row-major
+	Dropped               []*Matrix // T×T (Weights[h] itself when p = 0)
 	Context               []*Matrix // Dropped_h·V_h, T × head_dim
 
 	Concat *Matrix // T × d_out, heads side by side
 	Output *Matrix // Concat·OutW + OutB, T × d_out
+
+	Dropout Dropout // how DropoutMask was drawn (element index h·T·T + i·T + j)
 }
+
+// Matrices shared between modules: within one Result, every CausalMask is
+// the same *Matrix, and with p = 0 so is every DropoutMask (all ones). A
+// Result is read-only once returned.
 
 // Result is every intermediate tensor of SPEC §5 for one configuration and
 // one input X. It is computed once (Run) and only read afterwards, so a view

@@ -1,0 +1,148 @@
+package compute
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/blas/blas32"
+)
+
+// qkvParams are the three projections of one attention head.
+type qkvParams struct {
+	wq, wk, wv *Matrix   // d_in × d_out
+	bq, bk, bv []float32 // nil without a bias
+}
+
+// drawQKV draws W_query, W_key, W_value in construction order: torch.rand
+// (d_in, d_out) each for InitRand (no bias), nn.Linear(d_in, d_out, bias)
+// each (weight, then bias) for InitLinear.
+func drawQKV(g *Generator, init Init, bias bool, dIn, dOut int) qkvParams {
+	var p qkvParams
+	if init == InitRand {
+		p.wq, p.wk, p.wv = g.Rand(dIn, dOut), g.Rand(dIn, dOut), g.Rand(dIn, dOut)
+		return p
+	}
+	p.wq, p.bq = g.Linear(dIn, dOut, bias)
+	p.wk, p.bk = g.Linear(dIn, dOut, bias)
+	p.wv, p.bv = g.Linear(dIn, dOut, bias)
+	return p
+}
+
+// shared holds the matrices every module of one Result uses alike.
+type shared struct {
+	causal *Matrix // 1 above the diagonal
+	ones   *Matrix // the p = 0 dropout mask
+}
+
+func newShared(t int) *shared {
+	s := &shared{causal: NewMatrix(t, t), ones: NewMatrix(t, t)}
+	for i := 0; i < t; i++ {
+		for j := 0; j < t; j++ {
+			if j > i {
+				s.causal.Data[i*t+j] = 1
+			}
+			s.ones.Data[i*t+j] = 1
+		}
+	}
+	return s
+}
+
+// forwardSingle runs one single-head module (SelfAttention_v1/v2 and
+// CausalAttention at once) on x, drawing its dropout mask from g.
+func forwardSingle(x *Matrix, p qkvParams, g *Generator, drop dropoutSpec, sh *shared) Single {
+	t, dOut := x.Rows, p.wq.Cols
+	s := Single{
+		WQuery: p.wq, WKey: p.wk, WValue: p.wv,
+		BQuery: p.bq, BKey: p.bk, BValue: p.bv,
+		Queries: linear(x, p.wq, p.bq),
+		Keys:    linear(x, p.wk, p.bk),
+		Values:  linear(x, p.wv, p.bv),
+	}
+
+	// Unmasked: SelfAttention_v1/v2.
+	div := float32(math.Sqrt(float64(dOut)))
+	s.Scores = NewMatrix(t, t)
+	s.Scores.MulT(s.Queries, s.Keys)
+	s.Scaled = NewMatrix(t, t)
+	for i, v := range s.Scores.Data {
+		s.Scaled.Data[i] = v / div
+	}
+	s.Weights = NewMatrix(t, t)
+	s.Weights.SoftmaxRows(s.Scaled)
+	s.Context = NewMatrix(t, dOut)
+	s.Context.Mul(s.Weights, s.Values)
+
+	// The simple method: mask after the softmax, renormalise the rows.
+	s.CausalMask = sh.causal
+	s.CausalRenorm = NewMatrix(t, t)
+	for i := 0; i < t; i++ {
+		w, r := s.Weights.Row(i), s.CausalRenorm.Row(i)
+		var sum float32
+		for j := 0; j <= i; j++ {
+			sum += w[j]
+		}
+		for j := 0; j <= i; j++ {
+			r[j] = w[j] / sum
+		}
+	}
+
+	// CausalAttention: mask, softmax, dropout, context.
+	keep, info := drop.draw(g, t*t)
+	s.Dropout = info
+	s.MaskedScores = NewMatrix(t, t)
+	s.CausalWeights = NewMatrix(t, t)
+	s.CausalContext = NewMatrix(t, dOut)
+	if keep == nil {
+		s.DropoutMask, s.Dropped = sh.ones, s.CausalWeights
+	} else {
+		s.DropoutMask, s.Dropped = NewMatrixFrom(t, t, keep), NewMatrix(t, t)
+	}
+	causalHead(s.Queries.general(), s.Keys.general(), s.Values.general(), keep, info.Scale,
+		headOut{masked: s.MaskedScores, weights: s.CausalWeights, dropped: s.Dropped, context: s.CausalContext.general()}, nil)
+	return s
+}
+
+// runSingle builds the single module as torch.manual_seed(seed);
+// module = CausalAttention(...); module(x) would.
+func runSingle(x *Matrix, cfg Config, sh *shared) Single {
+	g := NewGenerator(cfg.Seed)
+	p := drawQKV(g, cfg.Init, cfg.QKVBias && cfg.Init == InitLinear, cfg.DIn, cfg.DOut)
+	reseed(g, cfg)
+	s := forwardSingle(x, p, g, cfg.dropout(), sh)
+	s.Dropout.Reseeded = cfg.DropoutSeed != nil && cfg.Dropout > 0
+	return s
+}
+
+// reseed applies DropoutSeed: the generator is reseeded just before the
+// forward pass's dropout draws (only when there are draws to make).
+func reseed(g *Generator, cfg Config) {
+	if cfg.DropoutSeed != nil && cfg.Dropout > 0 {
+		g.Seed(*cfg.DropoutSeed)
+	}
+}
+
+// runWrapper builds MultiHeadAttentionWrapper: Heads CausalAttention
+// modules with linear init, all drawn first (head 0's W_query, W_key,
+// W_value, then head 1's…), then the forward pass draws head 0's mask,
+// head 1's…
+func runWrapper(x *Matrix, cfg Config, sh *shared) Wrapper {
+	g := NewGenerator(cfg.Seed)
+	params := make([]qkvParams, cfg.Heads)
+	for h := range params {
+		params[h] = drawQKV(g, InitLinear, cfg.QKVBias, cfg.DIn, cfg.DOut)
+	}
+	reseed(g, cfg)
+	w := Wrapper{Heads: make([]Single, cfg.Heads), Context: NewMatrix(x.Rows, cfg.Heads*cfg.DOut)}
+	for h, p := range params {
+		w.Heads[h] = forwardSingle(x, p, g, cfg.dropout(), sh)
+		w.Heads[h].Dropout.Reseeded = h == 0 && cfg.DropoutSeed != nil && cfg.Dropout > 0
+		copyInto(cols(w.Context, h*cfg.DOut, (h+1)*cfg.DOut), w.Heads[h].CausalContext.general())
+	}
+	return w
+}
+
+// copyInto copies src into dst (same shape, any strides).
+func copyInto(dst, src blas32.General) {
+	for i := 0; i < src.Rows; i++ {
+		copy(dst.Data[i*dst.Stride:i*dst.Stride+dst.Cols], src.Data[i*src.Stride:i*src.Stride+src.Cols])
+	}
+}
