@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -241,5 +242,27 @@ func TestViewGolden(t *testing.T) {
 				t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
 			}
 		})
+	}
+}
+
+// TestHelpListsEveryBinding checks that the generated full help names
+// every key of the KeyMap.
+func TestHelpListsEveryBinding(t *testing.T) {
+	km := DefaultKeyMap()
+	listed := map[string]bool{}
+	for _, col := range km.FullHelp() {
+		for _, b := range col {
+			for _, k := range b.Keys() {
+				listed[k] = true
+			}
+		}
+	}
+	for name, b := range map[string]key.Binding{"Up": km.Up, "Down": km.Down, "Top": km.Top,
+		"Bottom": km.Bottom, "Pick": km.Pick, "Cancel": km.Cancel} {
+		for _, k := range b.Keys() {
+			if !listed[k] {
+				t.Errorf("%s key %q missing from FullHelp", name, k)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"errors"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -141,8 +142,15 @@ func (m Model) Height() int { return m.height }
 // valid draft different from the last applied one returns a Cmd yielding
 // ChangedMsg; closing returns a Cmd yielding ClosedMsg.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if !m.focused {
+		return m, nil
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		m.paste(strings.TrimSpace(p.Content))
+		return m, nil
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
-	if !m.focused || !ok {
+	if !ok {
 		return m, nil
 	}
 	m.inErr, m.inField = "", -1
@@ -209,6 +217,29 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m, m.emit()
+}
+
+// paste types pasted text into a numeric field; text with anything but
+// the field's characters is refused with a message.
+func (m *Model) paste(s string) {
+	num, dot := m.cursor.numeric()
+	if !num || s == "" {
+		return
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && (r != '.' || !dot) {
+			m.inErr, m.inField = "takes digits only; paste refused", m.cursor
+			return
+		}
+	}
+	if !m.editing {
+		m.editing, m.typed = true, ""
+	}
+	m.typed += s
+	if len(m.typed) > maxTyped {
+		m.typed = m.typed[:maxTyped]
+	}
+	m.inErr, m.inField = "", -1
 }
 
 // close drops an invalid draft and typing, blurs, and reports ClosedMsg.

@@ -2,8 +2,10 @@ package settings
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/attnscope/attnscope/compute"
@@ -325,5 +327,48 @@ func TestSetConfigDoesNotAlias(t *testing.T) {
 	*cm.Config.DropoutSeed = 100
 	if got, _ := m.Config(); *got.DropoutSeed != 6 {
 		t.Errorf("the message's pointer aliases the panel's")
+	}
+}
+
+func TestPaste(t *testing.T) {
+	m, _ := send(t, newFocused(), keyDown, tea.PasteMsg{Content: " 64\n"})
+	if !m.Typing() {
+		t.Fatal("paste into d_in did not start typing")
+	}
+	if _, msg := send(t, m, keyEnter); msg == nil || msg.(ChangedMsg).Config.DIn != 64 {
+		t.Errorf("pasted 64 gave %#v", msg)
+	}
+	m, msg := send(t, newFocused(), keyDown, tea.PasteMsg{Content: "6\x1b[2J"})
+	if m.Typing() || msg != nil {
+		t.Errorf("a paste with control bytes was taken (typing %v, msg %#v)", m.Typing(), msg)
+	}
+	if v := plain(t, m.View()); !contains(v, "paste refused") || strings.ContainsRune(v, '\x1b') {
+		t.Errorf("refused paste not shown safely:\n%q", v)
+	}
+}
+
+// TestHelpListsEveryBinding checks that the generated full help names
+// every key of the KeyMap, so that `?` can never hide one.
+func TestHelpListsEveryBinding(t *testing.T) {
+	km := DefaultKeyMap()
+	listed := map[string]bool{}
+	for _, col := range km.FullHelp() {
+		for _, b := range col {
+			for _, k := range b.Keys() {
+				listed[k] = true
+			}
+		}
+	}
+	v := reflect.ValueOf(km)
+	for i := 0; i < v.NumField(); i++ {
+		b := v.Field(i).Interface().(key.Binding)
+		for _, k := range b.Keys() {
+			if !listed[k] {
+				t.Errorf("%s key %q missing from FullHelp", v.Type().Field(i).Name, k)
+			}
+		}
+		if b.Help().Key == "" || b.Help().Desc == "" {
+			t.Errorf("%s has no help text", v.Type().Field(i).Name)
+		}
 	}
 }

@@ -202,6 +202,9 @@ func (m Model) hint(f Field, focused bool, errField Field, cfgErr error) string 
 		note = "PyTorch uses " + strconv.FormatUint(m.draft.Seed&0xffffffff, 10) + " (low 32 bits)"
 	case f == FieldDropoutSeed && m.draft.DropoutSeed != nil && *m.draft.DropoutSeed > 0xffffffff:
 		note = "PyTorch uses " + strconv.FormatUint(*m.draft.DropoutSeed&0xffffffff, 10) + " (low 32 bits)"
+	case (f == FieldDropoutSeed || f == FieldDropoutRNG) && m.draft.Dropout == 0 &&
+		(focused || differs(f, m.draft, m.draftEnc)):
+		note = "no effect while dropout p = 0"
 	case f == FieldEncoding && m.draftEnc == "gpt2":
 		note = "= r50k_base"
 	}
