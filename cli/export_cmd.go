@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,11 +16,15 @@ func newExportCmd(e *env) *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Print every tensor of the pipeline (JSON)",
-		Args:  noArgs,
+		Short: "Write every tensor of the pipeline (JSON, CSV or NPZ)",
+		Long: `Write the configuration, the tokens and every intermediate tensor of one
+configuration (SPEC §5 names) as JSON (default), CSV or NumPy NPZ.
+The export always holds one coherent configuration: the flags given, with
+defaults for the rest (never book mode's per-stage configurations).`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "json" {
-				return usageErrorf("--format: must be json, got %q", format)
+			if !slices.Contains(export.Formats, format) {
+				return usageErrorf("--format: must be %s, got %q", strings.Join(export.Formats, ", "), format)
 			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
@@ -29,14 +35,14 @@ func newExportCmd(e *env) *cobra.Command {
 				return err
 			}
 			var buf bytes.Buffer
-			if err := export.JSON(&buf, scene); err != nil {
+			if err := export.Write(&buf, format, export.FromScene(scene)); err != nil {
 				return err
 			}
 			return output(e, out, buf.Bytes())
 		},
 	}
 	cf.register(cmd)
-	cmd.Flags().StringVar(&format, "format", "json", "json")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json, csv or npz")
 	cmd.Flags().StringVar(&out, "out", "", "write to FILE (atomically) instead of standard output")
 	return cmd
 }

@@ -1,0 +1,80 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// CSV writes d as blocks separated by blank lines: first "# config" (key,
+// value rows) and "# tokens" (id, piece, bytes_hex), then one block per
+// tensor headed "# NAME shape A×B[×C]". A tensor's rows are its last
+// dimension; a 3-d tensor [H, T, C] is written as H·T rows, sub-block h
+// starting at row h·T. −∞ is written -Inf. Fields are quoted as RFC 4180
+// requires.
+func CSV(w io.Writer, d Document) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	cw := csv.NewWriter(bw)
+	write := func(rec ...string) {
+		_ = cw.Write(rec) // errors surface in cw.Error
+	}
+	fmt.Fprintln(bw, "# config")
+	cm := d.configMap()
+	keys := make([]string, 0, len(cm))
+	for k := range cm {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		v := cm[k]
+		if v == nil {
+			v = ""
+		}
+		write(k, fmt.Sprint(v))
+	}
+	cw.Flush()
+	fmt.Fprintln(bw, "\n# tokens")
+	write("id", "piece", "bytes_hex")
+	for _, t := range d.Tokens {
+		write(strconv.Itoa(t.ID), t.Piece, hex.EncodeToString(t.Bytes))
+	}
+	cw.Flush()
+	var row []string
+	for _, t := range d.Tensors {
+		dims := make([]string, len(t.Shape))
+		for i, s := range t.Shape {
+			dims[i] = strconv.Itoa(s)
+		}
+		fmt.Fprintf(bw, "\n# %s shape %s\n", t.Name, strings.Join(dims, "×"))
+		n := 1
+		if len(t.Shape) > 0 {
+			n = t.Shape[len(t.Shape)-1]
+		}
+		for off := 0; off+n <= len(t.Data) && n > 0; off += n {
+			row = row[:0]
+			for _, v := range t.Data[off : off+n] {
+				row = append(row, string(appendCSVNumber(nil, v)))
+			}
+			write(row...)
+		}
+		cw.Flush()
+	}
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// appendCSVNumber is appendNumber without JSON's quotes.
+func appendCSVNumber(buf []byte, v float32) []byte {
+	b := appendNumber(buf, v)
+	if len(b) > 0 && b[len(b)-1] == '"' {
+		return []byte(strings.Trim(string(b), `"`))
+	}
+	return b
+}

@@ -1,0 +1,78 @@
+package export
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+// Token is one input token as exported.
+type Token struct {
+	ID    int
+	Piece string // a printable label of the token's bytes
+	Bytes []byte
+}
+
+// Document is everything an export writes: the configuration, the tokens
+// and every tensor.
+type Document struct {
+	Config   compute.Config
+	Encoding string
+	Inputs   string // where X came from, e.g. "book table"
+	Tokens   []Token
+	Tensors  []Tensor
+}
+
+// New builds the document for result r (computed under r.Config) and its
+// tokens.
+func New(r *compute.Result, encoding, inputs string, tokens []Token) Document {
+	return Document{Config: r.Config, Encoding: encoding, Inputs: inputs, Tokens: tokens, Tensors: Tensors(r)}
+}
+
+// FromScene builds the document of sc's one configuration (sc.Result,
+// computed under the request's configuration; never book mode's
+// per-stage results).
+func FromScene(sc *pipeline.Scene) Document {
+	toks := make([]Token, len(sc.Tokens))
+	for i, t := range sc.Tokens {
+		toks[i] = Token{ID: t.ID, Piece: t.Label, Bytes: t.Bytes}
+	}
+	src := "book table"
+	if sc.Source != pipeline.FromBookTable {
+		src = "nn.Embedding"
+	}
+	return New(sc.Result, sc.Request.Encoding, src, toks)
+}
+
+// Formats are the names Write accepts.
+var Formats = []string{"json", "csv", "npz"}
+
+// Write writes d in format ("json", "csv" or "npz").
+func Write(w io.Writer, format string, d Document) error {
+	switch format {
+	case "json":
+		return JSON(w, d)
+	case "csv":
+		return CSV(w, d)
+	case "npz":
+		return NPZ(w, d)
+	}
+	return fmt.Errorf("unknown export format %q (want json, csv or npz)", format)
+}
+
+// configMap is the configuration as written in every format.
+func (d Document) configMap() map[string]any {
+	c := d.Config
+	var ds any
+	if c.DropoutSeed != nil {
+		ds = *c.DropoutSeed
+	}
+	return map[string]any{
+		"encoding": d.Encoding, "inputs": d.Inputs,
+		"d_in": c.DIn, "d_out": c.DOut, "heads": c.Heads,
+		"init": c.Init.String(), "qkv_bias": c.QKVBias, "seed": c.Seed, "dropout": c.Dropout,
+		"dropout_seed": ds, "dropout_rng": c.DropoutRNG.String(),
+	}
+}

@@ -1,0 +1,116 @@
+package export
+
+import (
+	"archive/zip"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// NPZ writes d as a NumPy .npz archive (what numpy.savez writes, loadable
+// with numpy.load without allow_pickle): one little-endian float32 array
+// per tensor, named as in SPEC §5; "token_ids" (int64), "token_bytes_hex"
+// (unicode strings) and "config" (a 0-d unicode string holding the
+// configuration as JSON).
+func NPZ(w io.Writer, d Document) error {
+	zw := zip.NewWriter(w)
+	cfg, err := json.Marshal(d.configMap())
+	if err != nil {
+		return err
+	}
+	if err := writeNPY(zw, "config", "<U", []int{}, unicodeData([]string{string(cfg)})); err != nil {
+		return err
+	}
+	ids := make([]byte, 8*len(d.Tokens))
+	hexes := make([]string, len(d.Tokens))
+	for i, t := range d.Tokens {
+		binary.LittleEndian.PutUint64(ids[8*i:], uint64(int64(t.ID)))
+		hexes[i] = hex.EncodeToString(t.Bytes)
+	}
+	if err := writeNPY(zw, "token_ids", "<i8", []int{len(d.Tokens)}, ids); err != nil {
+		return err
+	}
+	if err := writeNPY(zw, "token_bytes_hex", "<U", []int{len(d.Tokens)}, unicodeData(hexes)); err != nil {
+		return err
+	}
+	for _, t := range d.Tensors {
+		data := make([]byte, 4*len(t.Data))
+		for i, v := range t.Data {
+			binary.LittleEndian.PutUint32(data[4*i:], math.Float32bits(v))
+		}
+		if err := writeNPY(zw, t.Name, "<f4", t.Shape, data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// unicodeArray is NumPy '<U' array data: fixed-width UTF-32LE, width
+// characters per element.
+type unicodeArray struct {
+	width int
+	data  []byte
+}
+
+// unicodeData packs ss as a '<U' array as wide as the longest string.
+func unicodeData(ss []string) unicodeArray {
+	width := 1
+	for _, s := range ss {
+		width = max(width, utf8.RuneCountInString(s))
+	}
+	data := make([]byte, 4*width*len(ss))
+	for i, s := range ss {
+		k := 0
+		for _, r := range s {
+			binary.LittleEndian.PutUint32(data[4*(i*width+k):], uint32(r))
+			k++
+		}
+	}
+	return unicodeArray{width: width, data: data}
+}
+
+// writeNPY adds NAME.npy (format version 1.0) to zw. payload is []byte
+// for numeric descr or a unicodeArray for "<U".
+func writeNPY(zw *zip.Writer, name, descr string, shape []int, payload any) error {
+	var data []byte
+	switch p := payload.(type) {
+	case []byte:
+		data = p
+	case unicodeArray:
+		descr = fmt.Sprintf("<U%d", p.width)
+		data = p.data
+	}
+	dims := make([]string, len(shape))
+	for i, s := range shape {
+		dims[i] = fmt.Sprint(s)
+	}
+	tuple := strings.Join(dims, ", ")
+	if len(shape) == 1 {
+		tuple += ","
+	}
+	header := fmt.Sprintf("{'descr': '%s', 'fortran_order': False, 'shape': (%s), }", descr, tuple)
+	// magic (6) + version (2) + header length (2) + header, padded with
+	// spaces and a final newline to a multiple of 64 bytes.
+	total := 10 + len(header) + 1
+	pad := (64 - total%64) % 64
+	header += strings.Repeat(" ", pad) + "\n"
+	if len(header) > math.MaxUint16 {
+		return fmt.Errorf("export: npy header for %s too long", name)
+	}
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name + ".npy", Method: zip.Store})
+	if err != nil {
+		return err
+	}
+	pre := []byte("\x93NUMPY\x01\x00")
+	pre = binary.LittleEndian.AppendUint16(pre, uint16(len(header)))
+	if _, err := f.Write(append(pre, header...)); err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return err
+}
