@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,25 +13,31 @@ import (
 
 func newRenderCmd(e *env) *cobra.Command {
 	var cf configFlags
-	var stage, color, format, out string
-	var width, height int
+	var stage, color, format, out, keys string
+	var width, height, scale int
 	cmd := &cobra.Command{
 		Use:   "render --stage NAME",
-		Short: "Draw one screen without a terminal (text, ANSI)",
-		Args:  noArgs,
+		Short: "Draw one screen without a terminal (ANSI, text, SVG, PNG, HTML)",
+		Long: `Draw exactly what the TUI shows at a stage and size, without a terminal, the same
+bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
+"ctrl+u", "pgdown", "?", "space"), so any state of the TUI can be scripted.
+--format text and --color none contain no escape or control bytes.`,
+		Example: `  attnscope render --stage causal --format png --scale 2 --out causal.png
+  attnscope render --stage scores --keys "l l j" --format svg --out cursor.svg
+  attnscope render --stage weights --format text`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := pipeline.ParseStage(stage)
 			if err != nil {
 				return usageErrorf("--stage: %v", err)
 			}
-			if _, err := render.Profile(color); err != nil {
-				return usageErrorf("--color: %v", err)
+			ks, err := render.ParseKeys(keys)
+			if err != nil {
+				return usageErrorf("--keys: %v", err)
 			}
-			if format != "ansi" && format != "text" {
-				return usageErrorf("--format: must be ansi or text, got %q", format)
-			}
-			if width < 1 || width > 1000 || height < 1 || height > 1000 {
-				return usageErrorf("--width and --height: must be between 1 and 1000, got %dx%d", width, height)
+			opts := render.Options{Stage: st, Width: width, Height: height, Color: color, Format: format, Scale: scale, Keys: ks}
+			if err := opts.Check(); err != nil {
+				return usageErrorf("%v", err)
 			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
@@ -40,7 +48,7 @@ func newRenderCmd(e *env) *cobra.Command {
 				return err
 			}
 			var buf bytes.Buffer
-			if err := render.Write(&buf, scene, render.Options{Stage: st, Width: width, Height: height, Color: color, Format: format}); err != nil {
+			if err := render.Write(&buf, scene, opts); err != nil {
 				return err
 			}
 			return output(e, out, buf.Bytes())
@@ -48,11 +56,13 @@ func newRenderCmd(e *env) *cobra.Command {
 	}
 	cf.register(cmd)
 	f := cmd.Flags()
-	f.StringVar(&stage, "stage", "scores", "stage to draw (tokens, embeddings, scores, …, output)")
+	f.StringVar(&stage, "stage", "scores", "stage to draw ("+strings.Join(pipeline.StageNames(), ", ")+", or 1–12)")
 	f.IntVar(&width, "width", 100, "screen width in cells")
 	f.IntVar(&height, "height", 30, "screen height in cells")
 	f.StringVar(&color, "color", "truecolor", "colour profile: none, 16, 256, truecolor")
-	f.StringVar(&format, "format", "ansi", "output format: ansi, text")
+	f.StringVar(&format, "format", "ansi", "output format: "+strings.Join(render.Formats(), ", "))
+	f.IntVar(&scale, "scale", 1, fmt.Sprintf("PNG pixels per cell pixel (1–%d; a cell is %d×%d at 1); SVG size factor", render.MaxScale, render.CellWidth, render.CellHeight))
+	f.StringVar(&keys, "keys", "", `keys to press before drawing, space-separated ("n n l l e", "shift+tab", "ctrl+u")`)
 	f.StringVar(&out, "out", "", "write to FILE (atomically) instead of standard output")
 	return cmd
 }

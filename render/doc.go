@@ -1,6 +1,20 @@
-// Package render draws one TUI screen without a terminal (SPEC §6): it
-// replays keys through the root model's Update, takes the same View the TUI
-// shows, and writes it as ANSI, plain text, SVG, PNG or HTML.
+// Package render draws one TUI screen without a terminal (SPEC §6).
 //
-// Imports: ui, pipeline, themes and the Charm cell-buffer libraries.
+// It drives the root ui model as the Bubble Tea runtime would (Start: Init,
+// window size, colour profile, background; Replay: key presses from
+// ParseKeys, with every command run synchronously and its message fed
+// back), takes the model's own View, and encodes that frame:
+//
+//   - ansi: rows with SGR styles downsampled to the colour profile;
+//   - text: characters only, sanitised so no escape or control byte
+//     survives whatever the frame holds;
+//   - svg, png, html: from the cell grid (ultraviolet's cell buffer parses
+//     the frame) with exact cell colours, in Go Mono with DejaVu Sans Mono
+//     for the glyphs Go Mono lacks; block, box-drawing and braille glyphs
+//     are drawn as rectangles so there are no seams.
+//
+// Output is deterministic: the same options give the same bytes.
+//
+// Imports: ui, pipeline, themes, the Charm libraries (bubbletea,
+// ultraviolet, colorprofile, x/ansi) and golang.org/x/image.
 package render

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui"
@@ -17,9 +20,20 @@ import (
 type Options struct {
 	Stage         pipeline.Stage
 	Width, Height int
-	Color         string // none, 16, 256, truecolor
-	Format        string // ansi, text
+	Color         string            // none, 16, 256, truecolor ("" is truecolor)
+	Format        string            // ansi, text, svg, png, html ("" is ansi)
+	Scale         int               // PNG pixels per cell pixel; SVG width/height factor (0 is 1)
+	Keys          []tea.KeyPressMsg // replayed through Update before drawing (ParseKeys)
 }
+
+// Formats lists the output formats, in the order the help gives them.
+func Formats() []string { return []string{"ansi", "text", "svg", "png", "html"} }
+
+// Limits on Options.
+const (
+	MaxSize  = 1000 // cells, either way
+	MaxScale = 8
+)
 
 // Profile maps a --color value to a colour profile.
 func Profile(name string) (colorprofile.Profile, error) {
@@ -30,38 +44,167 @@ func Profile(name string) (colorprofile.Profile, error) {
 		return colorprofile.ANSI, nil
 	case "256":
 		return colorprofile.ANSI256, nil
-	case "truecolor":
+	case "truecolor", "":
 		return colorprofile.TrueColor, nil
 	}
 	return 0, fmt.Errorf("unknown colour profile %q (want none, 16, 256 or truecolor)", name)
 }
 
-// Screen returns the TUI's frame for scene under opts, as styled text.
-func Screen(scene *pipeline.Scene, opts Options) string {
-	var m tea.Model = ui.New(scene, opts.Stage)
-	m, _ = m.Update(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
-	return m.(ui.Model).Render()
+// Check validates opts, with messages that name the flag at fault.
+func (o Options) Check() error {
+	if _, err := Profile(o.Color); err != nil {
+		return fmt.Errorf("--color: %w", err)
+	}
+	if o.Format != "" && !slices.Contains(Formats(), o.Format) {
+		return fmt.Errorf("--format: must be one of %s, got %q", strings.Join(Formats(), ", "), o.Format)
+	}
+	if o.Width < 1 || o.Width > MaxSize || o.Height < 1 || o.Height > MaxSize {
+		return fmt.Errorf("--width and --height: must be between 1 and %d, got %dx%d", MaxSize, o.Width, o.Height)
+	}
+	if o.Scale < 0 || o.Scale > MaxScale {
+		return fmt.Errorf("--scale: must be between 1 and %d, got %d", MaxScale, o.Scale)
+	}
+	return nil
 }
 
-// Write draws scene to w.
-func Write(w io.Writer, scene *pipeline.Scene, opts Options) error {
+// Model returns the TUI's root model for scene at opts.Stage, started at
+// opts' size and colour profile (Start) with opts.Keys replayed (Replay).
+func Model(scene *pipeline.Scene, opts Options) (tea.Model, error) {
 	prof, err := Profile(opts.Color)
+	if err != nil {
+		return nil, err
+	}
+	m, err := Start(ui.New(scene, opts.Stage), opts.Width, opts.Height, prof, nil)
+	if err != nil {
+		return nil, err
+	}
+	return Replay(m, opts.Keys...)
+}
+
+// Screen returns the view the TUI shows for scene under opts: the same
+// Update and View code, driven without a terminal.
+func Screen(scene *pipeline.Scene, opts Options) (tea.View, error) {
+	m, err := Model(scene, opts)
+	if err != nil {
+		return tea.View{}, err
+	}
+	return m.View(), nil
+}
+
+// Write draws scene under opts to w in opts.Format.
+func Write(w io.Writer, scene *pipeline.Scene, opts Options) error {
+	if err := opts.Check(); err != nil {
+		return err
+	}
+	v, err := Screen(scene, opts)
 	if err != nil {
 		return err
 	}
-	if opts.Format == "text" {
-		prof = colorprofile.NoTTY
-	}
-	frame := Screen(scene, opts)
-	var buf bytes.Buffer
-	cw := &colorprofile.Writer{Forward: &buf, Profile: prof}
-	if _, err := io.WriteString(cw, frame); err != nil {
+	return Encode(w, v, opts)
+}
+
+// Encode writes the view v, laid out on an opts.Width×opts.Height screen,
+// in opts.Format under opts.Color. Only Width, Height, Color, Format and
+// Scale are read. The same inputs always give the same bytes.
+//
+//   - ansi: the screen's lines with SGR styles downsampled to the profile
+//     (with --color none, the same as text).
+//   - text: the characters only; no escape or control byte whatever the
+//     frame holds.
+//   - svg, png, html: the cell grid with exact colours (cells without one
+//     take the view's ForegroundColor/BackgroundColor, else the dark
+//     default), in Go Mono.
+func Encode(w io.Writer, v tea.View, opts Options) error {
+	if err := opts.Check(); err != nil {
 		return err
 	}
-	out := buf.String()
-	if !strings.HasSuffix(out, "\n") {
-		out += "\n"
+	prof, _ := Profile(opts.Color)
+	format := opts.Format
+	if format == "" {
+		format = "ansi"
 	}
-	_, err = io.WriteString(w, out)
+	if format == "ansi" && prof <= colorprofile.Ascii {
+		// No colours: the same guarantee as text. (Ascii keeps bold
+		// and the like, so it stays ANSI.)
+		if prof == colorprofile.NoTTY {
+			format = "text"
+		}
+	}
+	scale := max(opts.Scale, 1)
+	fg, bg := defaultColors()
+	if v.ForegroundColor != nil {
+		fg = toRGBA(v.ForegroundColor)
+	}
+	if v.BackgroundColor != nil {
+		bg = toRGBA(v.BackgroundColor)
+	}
+	switch format {
+	case "ansi":
+		return writeANSI(w, v.Content, opts.Width, opts.Height, prof)
+	case "text":
+		g := parseGrid(v.Content, opts.Width, opts.Height, colorprofile.NoTTY, fg, bg)
+		_, err := io.WriteString(w, Sanitize(strings.Join(g.lines(), "\n")+"\n", true))
+		return err
+	}
+	g := parseGrid(v.Content, opts.Width, opts.Height, prof, fg, bg)
+	title := Sanitize(v.WindowTitle, false)
+	if title == "" {
+		title = firstLine(g)
+	}
+	switch format {
+	case "svg":
+		return writeSVG(w, g, scale, title)
+	case "png":
+		return writePNG(w, g, scale)
+	default:
+		return writeHTML(w, g, title)
+	}
+}
+
+// firstLine is the first non-blank row of g, trimmed, or "attnscope".
+func firstLine(g *grid) string {
+	for _, l := range g.lines() {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return "attnscope"
+}
+
+// writeANSI lays frame out on the screen and writes its rows with styles
+// converted to prof; control bytes in the text do not survive the cell
+// buffer.
+func writeANSI(w io.Writer, frame string, width, height int, prof colorprofile.Profile) error {
+	buf := uv.NewScreenBuffer(max(width, 1), max(height, 1))
+	buf.Method = ansi.GraphemeWidth
+	uv.NewStyledString(frame).Draw(buf, buf.Bounds())
+	var out bytes.Buffer
+	for y := range buf.Height() {
+		line := buf.Line(y)
+		for x := range line {
+			line[x].Style = uv.ConvertStyle(line[x].Style, prof)
+			line[x].Content = Sanitize(line[x].Content, false)
+			if line[x].Content == "" && line[x].Width > 0 {
+				line[x].Content = " "
+			}
+		}
+		out.WriteString(line.Render())
+		if hasStyle(line) {
+			// Styles and links end with the row, as each row is
+			// rendered from a clean pen.
+			out.WriteString(ansi.ResetStyle + ansi.ResetHyperlink())
+		}
+		out.WriteByte('\n')
+	}
+	_, err := w.Write(out.Bytes())
 	return err
+}
+
+func hasStyle(l uv.Line) bool {
+	for i := range l {
+		if !l[i].Style.IsZero() || !l[i].Link.IsZero() {
+			return true
+		}
+	}
+	return false
 }
