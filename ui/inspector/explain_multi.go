@@ -1,0 +1,103 @@
+package inspector
+
+import (
+	"fmt"
+	"math"
+)
+
+func heads(d *doc, c Cell, i, j int) {
+	m, cfg := c.Result.MHA, c.Result.Config
+	h := c.Head
+	nh := len(m.Weights)
+	hd := m.HeadDim
+	d.heading(fmt.Sprintf("Head %d of %d, weight a%s", h+1, nh, sub2(i, j)))
+	who(d, c, i, j)
+	if hd > 0 {
+		d.text(roleMuted, fmt.Sprintf("head_dim = %d: columns %d–%d of the module's Q, K and V.", hd, h*hd+1, (h+1)*hd))
+	}
+	sq := math.Sqrt(float64(max(hd, 1)))
+	w := headAt(m.Weights, h)
+	if masked(nil, i, j) {
+		d.text(roleWarn, fmt.Sprintf("Masked: key %d comes after query %d, score −∞, weight 0.", j+1, i+1))
+		v, _ := at(w, i, j)
+		d.kv("a"+sub2(i, j), f(v), "")
+	} else {
+		if !qk(d, headAt(m.Queries, h), headAt(m.Keys, h), headAt(m.MaskedScores, h), "ω", "q", "k", i, j) {
+			return
+		}
+		raw, _ := at(headAt(m.MaskedScores, h), i, j)
+		d.add(4, seg{fmt.Sprintf("s%s = ω%s / √head_dim = %s / %s = %s", sub2(i, j), sub2(i, j), f(raw), short(sq), f(raw/sq)), roleText})
+		in := row(headAt(m.MaskedScores, h), i)
+		if in == nil {
+			d.missing("the masked scores")
+			return
+		}
+		softmax(d, softmaxArgs{out: "a", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: w})
+	}
+	if cfg.Dropout > 0 {
+		dm, okM := at(headAt(m.DropoutMask, h), i, j)
+		after, okA := at(headAt(m.Dropped, h), i, j)
+		if okM && okA {
+			state := "kept, × " + short(1/(1-cfg.Dropout))
+			if dm == 0 {
+				state = "dropped"
+			}
+			d.kv("after dropout", f(after), state)
+		}
+	}
+	d.blank()
+	d.heading(fmt.Sprintf("The wrapper's head %d", h+1))
+	if h >= len(c.Result.Wrapper.Heads) {
+		d.missing("the wrapper's heads")
+		return
+	}
+	wh := c.Result.Wrapper.Heads[h]
+	d.text(roleMuted, fmt.Sprintf("A separate CausalAttention, d_out = %d wide, with its own weights, so its numbers differ:", cfg.DOut))
+	if v, ok := at(wh.CausalWeights, i, j); ok {
+		d.kv("a"+sub2(i, j), f(v), "")
+	} else {
+		d.missing("its weights")
+	}
+	if v, ok := at(wh.Dropped, i, j); ok && cfg.Dropout > 0 {
+		d.kv("after dropout", f(v), "")
+	}
+}
+
+func output(d *doc, c Cell, i, k int) {
+	m := c.Result.MHA
+	hd := m.HeadDim
+	d.heading(fmt.Sprintf("Output out%s", sub2(i, k)))
+	d.text(roleMuted, fmt.Sprintf("token %d %s, component %d", i+1, label(c.Labels, i), k+1))
+	cat := row(m.Concat, i)
+	wo := col(m.OutW, k)
+	if cat == nil || wo == nil {
+		d.missing("the concatenation or out_proj")
+		return
+	}
+	if hd > 0 {
+		for h := 0; h*hd < len(cat); h++ {
+			if len(cat)/hd > maxTerms && h >= headTerms && (h+1)*hd < len(cat) {
+				if h == headTerms {
+					d.add(4, seg{"…", roleMuted})
+				}
+				continue
+			}
+			end := min((h+1)*hd, len(cat))
+			d.add(4, seg{fmt.Sprintf("head %d → concat columns %d–%d: ", h+1, h*hd+1, end), roleText}, seg{vec(cat[h*hd : end]), roleMuted})
+		}
+	}
+	d.text(roleText, fmt.Sprintf("out%s = concat%s · column %d of W_o + b_o", sub2(i, k), sub(i), k+1))
+	terms := dotTerms(cat, wo)
+	if k < len(m.OutB) {
+		terms = append(terms, fp(float64(m.OutB[k]))+" (bias)")
+	}
+	v, ok := at(m.Output, i, k)
+	res := f(v)
+	if !ok {
+		res = "not computed"
+	}
+	d.eq("out"+sub2(i, k), terms, res)
+	if hd > 0 && len(cat) > hd {
+		d.text(roleMuted, "Every output number mixes every head's columns: that is out_proj's job.")
+	}
+}

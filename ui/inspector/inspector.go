@@ -1,0 +1,265 @@
+package inspector
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/themes"
+)
+
+// KeyMap is the inspector's key bindings. They only scroll, and avoid the
+// keys SPEC §7 gives every screen (arrows and h j k l move the cell cursor).
+type KeyMap struct {
+	ScrollUp   key.Binding
+	ScrollDown key.Binding
+	Top        key.Binding
+}
+
+// DefaultKeyMap returns the default bindings: shift+↑/K and shift+↓/J
+// scroll, g goes back to the top.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		ScrollUp:   key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/⇧↑", "scroll inspector up")),
+		ScrollDown: key.NewBinding(key.WithKeys("shift+down", "J"), key.WithHelp("J/⇧↓", "scroll inspector down")),
+		Top:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "inspector to top")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.ScrollUp, k.ScrollDown} }
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.ScrollUp, k.ScrollDown, k.Top}}
+}
+
+// Styles is how the inspector draws each kind of text.
+type Styles struct {
+	Heading lipgloss.Style // a block's title, e.g. "Attention score ω₂₃"
+	Text    lipgloss.Style // formulas and explanations
+	Muted   lipgloss.Style // notes, token labels, the scroll bar
+	Value   lipgloss.Style // numbers read from the computed tensors
+	Warning lipgloss.Style // masked, dropped, not computed
+}
+
+// DefaultStyles derives the styles from a theme's roles.
+func DefaultStyles(t themes.Theme) Styles {
+	return Styles{
+		Heading: lipgloss.NewStyle().Bold(true).Foreground(t.Accent),
+		Text:    lipgloss.NewStyle().Foreground(t.Text),
+		Muted:   lipgloss.NewStyle().Foreground(t.Muted),
+		Value:   lipgloss.NewStyle().Bold(true).Foreground(t.Text),
+		Warning: lipgloss.NewStyle().Foreground(t.Warning),
+	}
+}
+
+func (s Styles) of(r role) lipgloss.Style {
+	switch r {
+	case roleMuted:
+		return s.Muted
+	case roleHead:
+		return s.Heading
+	case roleValue:
+		return s.Value
+	case roleWarn:
+		return s.Warning
+	}
+	return s.Text
+}
+
+// Cell is what the inspector explains: one cell of one stage's main matrix.
+type Cell struct {
+	Stage  pipeline.Stage
+	Result *compute.Result
+	// Head is the head shown at StageHeads and StageOutput (0-based).
+	Head int
+	// Row and Col index the stage's main matrix (see GridSize).
+	Row, Col int
+	// Labels are the tokens' labels, one per row of X.
+	Labels []string
+}
+
+// Model is the inspector: the computation behind the cell under the cursor,
+// with the actual numbers, wrapped to the panel and scrollable.
+type Model struct {
+	KeyMap KeyMap
+	Styles Styles
+
+	cell          Cell
+	set           bool
+	width, height int
+	doc           doc
+	lines         []line
+	offset        int
+}
+
+// New returns an inspector styled by theme, 40×10 until SetSize.
+func New(theme themes.Theme) Model {
+	m := Model{KeyMap: DefaultKeyMap(), Styles: DefaultStyles(theme), width: 40, height: 10}
+	m.rebuild()
+	return m
+}
+
+// SetCell shows the cell (row, col) of stage's main matrix (GridSize says
+// which matrix that is), for head at the multi-head stages. Missing tensors,
+// a nil r and cells outside the matrix are explained, never a panic. The
+// scroll position is kept while the stage stays the same.
+func (m *Model) SetCell(stage pipeline.Stage, r *compute.Result, head, row, col int, labels []string) {
+	if !m.set || stage != m.cell.Stage || head != m.cell.Head {
+		m.offset = 0
+	}
+	m.cell = Cell{Stage: stage, Result: r, Head: head, Row: row, Col: col, Labels: labels}
+	m.set = true
+	m.rebuild()
+}
+
+// Cell returns the cell being explained.
+func (m Model) Cell() Cell { return m.cell }
+
+// SetSize sets the panel's size in cells.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.relayout()
+}
+
+// Width and Height return the panel's size.
+func (m Model) Width() int  { return m.width }
+func (m Model) Height() int { return m.height }
+
+// Content is the whole explanation, laid out at the panel's width, without
+// styling or scrolling.
+func (m Model) Content() string {
+	out := make([]string, len(m.lines))
+	for i, l := range m.lines {
+		out[i] = strings.TrimRight(l.plain(), " ")
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m *Model) rebuild() {
+	if m.set {
+		m.doc = explain(m.cell)
+	} else {
+		m.doc = doc{}
+		m.doc.heading("Inspector")
+		m.doc.text(roleMuted, "Move the cursor onto a cell to see how its number is computed.")
+	}
+	m.relayout()
+}
+
+func (m *Model) relayout() {
+	m.lines = m.doc.layout(m.width)
+	m.clamp()
+}
+
+// page is the number of content lines on screen: one line is kept for the
+// scroll bar when the content does not fit.
+func (m Model) page() int {
+	if len(m.lines) > m.height {
+		return max(m.height-1, 0)
+	}
+	return m.height
+}
+
+func (m *Model) clamp() {
+	m.offset = min(m.offset, max(len(m.lines)-m.page(), 0))
+	m.offset = max(m.offset, 0)
+}
+
+// ScrollBy moves the view n lines down (up when negative).
+func (m *Model) ScrollBy(n int) {
+	m.offset += n
+	m.clamp()
+}
+
+// Update handles the scroll keys and the mouse wheel. The root model
+// decides which messages reach the inspector (e.g. wheel events over it).
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.KeyMap.ScrollUp):
+			m.ScrollBy(-1)
+		case key.Matches(msg, m.KeyMap.ScrollDown):
+			m.ScrollBy(1)
+		case key.Matches(msg, m.KeyMap.Top):
+			m.offset = 0
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			m.ScrollBy(-3)
+		case tea.MouseWheelDown:
+			m.ScrollBy(3)
+		}
+	}
+	return m, nil
+}
+
+// View draws the panel: exactly height lines, each exactly width cells.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	page := m.page()
+	out := make([]string, 0, m.height)
+	for i := m.offset; i < m.offset+page && i < len(m.lines); i++ {
+		out = append(out, m.render(m.lines[i]))
+	}
+	for len(out) < page {
+		out = append(out, strings.Repeat(" ", m.width))
+	}
+	if page < m.height {
+		out = append(out, m.render(line{{m.scrollBar(), roleMuted}}))
+	}
+	return strings.Join(out, "\n")
+}
+
+// scrollBar says where the view is and how to move it.
+func (m Model) scrollBar() string {
+	up, down := "", ""
+	if m.offset > 0 {
+		up = "↑"
+	}
+	if m.offset+m.page() < len(m.lines) {
+		down = "↓"
+	}
+	s := fmt.Sprintf("%s%s %d–%d of %d · %s %s", up, down, m.offset+1,
+		min(m.offset+m.page(), len(m.lines)), len(m.lines),
+		m.KeyMap.ScrollDown.Help().Key, "scrolls")
+	if lipgloss.Width(s) > m.width {
+		s = up + down
+	}
+	return s
+}
+
+// render styles one line, cut or padded to the panel's width.
+func (m Model) render(l line) string {
+	var b strings.Builder
+	w := 0
+	for _, s := range l {
+		t := s.text
+		if tw := lipgloss.Width(t); w+tw > m.width {
+			t, _ = cut(t, m.width-w)
+		}
+		if t == "" {
+			continue
+		}
+		w += lipgloss.Width(t)
+		if strings.TrimSpace(t) == "" {
+			b.WriteString(t)
+		} else {
+			b.WriteString(m.Styles.of(s.role).Render(t))
+		}
+	}
+	if w < m.width {
+		b.WriteString(strings.Repeat(" ", m.width-w))
+	}
+	return b.String()
+}

@@ -1,0 +1,167 @@
+package inspector
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// role says how a piece of text is styled (see Styles).
+type role uint8
+
+const (
+	roleText  role = iota // plain explanation
+	roleMuted             // secondary notes
+	roleHead              // the heading of a block
+	roleValue             // a number read from the Result
+	roleWarn              // masked, dropped, missing
+)
+
+// seg is a run of text in one role.
+type seg struct {
+	text string
+	role role
+}
+
+// para is a paragraph: atoms that are never broken unless one alone is wider
+// than the panel. Continuation lines start indent cells in. An atom's
+// leading spaces are dropped at the start of a line.
+type para struct {
+	atoms  []seg
+	indent int
+}
+
+// doc is the inspector's content before it is fitted to a width.
+type doc struct{ paras []para }
+
+func (d *doc) add(indent int, atoms ...seg) { d.paras = append(d.paras, para{atoms, indent}) }
+
+func (d *doc) blank() { d.paras = append(d.paras, para{}) }
+
+// heading adds a block heading.
+func (d *doc) heading(s string) { d.add(2, words(roleHead, s)...) }
+
+// text adds a paragraph in role r, wrapped at spaces.
+func (d *doc) text(r role, s string) { d.add(2, words(r, s)...) }
+
+// eq adds "lhs = t1 + t2 + … = result": terms are abbreviated when there
+// are many, lines break between terms, and the result is in roleValue.
+func (d *doc) eq(lhs string, terms []string, result string) {
+	atoms := []seg{{lhs + " = ", roleText}}
+	for k, t := range abbreviate(terms) {
+		if k > 0 {
+			t = " + " + t
+		}
+		atoms = append(atoms, seg{t, roleText})
+	}
+	if len(terms) > maxTerms {
+		atoms = append(atoms, seg{" (" + strconv.Itoa(len(terms)) + " terms)", roleMuted})
+	}
+	atoms = append(atoms, seg{" = ", roleText}, seg{result, roleValue})
+	d.add(4, atoms...)
+}
+
+// kv adds "name = value" with value in roleValue and an optional note.
+func (d *doc) kv(name, value, note string) {
+	atoms := []seg{{name + " = ", roleText}, {value, roleValue}}
+	if note != "" {
+		atoms = append(atoms, words(roleMuted, " — "+note)...)
+	}
+	d.add(4, atoms...)
+}
+
+// missing says that a tensor is not available.
+func (d *doc) missing(what string) { d.add(2, words(roleWarn, what+": not computed")...) }
+
+// words splits s into one atom per word, each but the first with its
+// leading space.
+func words(r role, s string) []seg {
+	fs := strings.Fields(s)
+	out := make([]seg, len(fs))
+	for k, w := range fs {
+		if k > 0 || strings.HasPrefix(s, " ") {
+			w = " " + w
+		}
+		out[k] = seg{w, r}
+	}
+	return out
+}
+
+// line is one laid-out line.
+type line []seg
+
+// layout fits d to width cells.
+func (d *doc) layout(width int) []line {
+	if width < 1 {
+		return nil
+	}
+	var out []line
+	for _, p := range d.paras {
+		var cur line
+		cw, fresh := 0, true // fresh: nothing but the indent on this line
+		newLine := func() {
+			out = append(out, cur)
+			ind := min(p.indent, width/2)
+			cur = line{{strings.Repeat(" ", ind), roleText}}
+			cw, fresh = ind, true
+		}
+		if len(p.atoms) == 0 {
+			out = append(out, nil)
+			continue
+		}
+		for _, a := range p.atoms {
+			w := lipgloss.Width(a.text)
+			if !fresh && cw+w > width {
+				newLine()
+			}
+			if fresh && len(cur) > 0 { // keep a paragraph's own leading spaces
+				a.text = strings.TrimLeft(a.text, " ")
+				w = lipgloss.Width(a.text)
+			}
+			for cw+w > width { // one atom wider than the line: cut it
+				head, rest := cut(a.text, width-cw)
+				if head == "" && !fresh {
+					newLine()
+					continue
+				}
+				if head == "" { // a wide rune wider than the room left
+					r := []rune(a.text)
+					head, rest = string(r[0]), string(r[1:])
+				}
+				cur = append(cur, seg{head, a.role})
+				newLine()
+				a.text, w = rest, lipgloss.Width(rest)
+			}
+			if a.text != "" {
+				cur = append(cur, a)
+				cw += w
+				fresh = false
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+// cut splits s after at most n cells.
+func cut(s string, n int) (string, string) {
+	w := 0
+	for i, r := range s {
+		rw := lipgloss.Width(string(r))
+		if w+rw > n {
+			return s[:i], s[i:]
+		}
+		w += rw
+	}
+	return s, ""
+}
+
+// plain is a line without styling.
+func (l line) plain() string {
+	var b strings.Builder
+	for _, s := range l {
+		b.WriteString(s.text)
+	}
+	return b.String()
+}
