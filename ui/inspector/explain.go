@@ -19,9 +19,14 @@ func explain(c Cell) doc {
 		d.missing("this configuration")
 		return d
 	}
+	if c.Stage < 0 || int(c.Stage) >= pipeline.NumStages {
+		d.heading("Inspector")
+		d.text(roleWarn, "Unknown stage.")
+		return d
+	}
 	rows, cols := GridSize(c.Stage, r, c.Head)
 	if c.Stage != pipeline.StageTokens && (rows == 0 || cols == 0) {
-		d.heading(c.Stage.Title())
+		d.heading(title(c.Stage))
 		d.missing("this stage's matrix")
 		return d
 	}
@@ -29,7 +34,7 @@ func explain(c Cell) doc {
 		rows, cols = max(rows, len(c.Labels)), 1
 	}
 	if c.Row < 0 || c.Col < 0 || c.Row >= rows || c.Col >= cols {
-		d.heading(c.Stage.Title())
+		d.heading(title(c.Stage))
 		d.text(roleWarn, fmt.Sprintf("No cell at row %d, column %d: the matrix is %d × %d.", c.Row+1, c.Col+1, rows, cols))
 		return d
 	}
@@ -110,6 +115,14 @@ func GridSize(stage pipeline.Stage, r *compute.Result, head int) (rows, cols int
 		return 0, 0
 	}
 	return m.Rows, m.Cols
+}
+
+// title is the stage's title, or "Inspector" for an unknown stage.
+func title(s pipeline.Stage) string {
+	if s < 0 || int(s) >= pipeline.NumStages {
+		return "Inspector"
+	}
+	return s.Title()
 }
 
 // who names query i and key j with their labels.

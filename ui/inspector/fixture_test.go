@@ -123,6 +123,13 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 		CausalWeights: m("causal.attn_weights"), CausalRenorm: m("causal.masked_simple_norm"),
 	}
 
+	// p = 0: nothing drawn, the mask is all ones, the weights pass through.
+	ones := compute.NewMatrix(6, 6)
+	for k := range ones.Data {
+		ones.Data[k] = 1
+	}
+	linear789.Single.DropoutMask, linear789.Single.Dropped = ones, linear789.Single.CausalWeights
+
 	drop := base(cfg)
 	drop.Config.Dropout = 0.5
 	seed := uint64(123)

@@ -239,10 +239,21 @@ func (m Model) scrollBar() string {
 	return s
 }
 
-// render styles one line, cut or padded to the panel's width.
+// render styles one line, cut or padded to the panel's width. Neighbouring
+// runs in the same role are styled together.
 func (m Model) render(l line) string {
 	var b strings.Builder
 	w := 0
+	var run strings.Builder
+	runRole := roleText
+	flush := func() {
+		if t := run.String(); strings.TrimSpace(t) == "" {
+			b.WriteString(t)
+		} else {
+			b.WriteString(m.Styles.of(runRole).Render(t))
+		}
+		run.Reset()
+	}
 	for _, s := range l {
 		t := s.text
 		if tw := lipgloss.Width(t); w+tw > m.width {
@@ -252,12 +263,13 @@ func (m Model) render(l line) string {
 			continue
 		}
 		w += lipgloss.Width(t)
-		if strings.TrimSpace(t) == "" {
-			b.WriteString(t)
-		} else {
-			b.WriteString(m.Styles.of(s.role).Render(t))
+		if s.role != runRole && run.Len() > 0 {
+			flush()
 		}
+		runRole = s.role
+		run.WriteString(t)
 	}
+	flush()
 	if w < m.width {
 		b.WriteString(strings.Repeat(" ", m.width-w))
 	}
