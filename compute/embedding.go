@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 )
 
 // normalBlock is the width of PyTorch's vectorised normal_ fill: 16 floats,
@@ -31,12 +32,17 @@ const normalBlock = 16
 //  3. If n is not a multiple of 16, 16 fresh uniforms (draws n … n+15)
 //     overwrite elements n−16 … n−1 and are transformed as one block. So an
 //     element k ≥ n−16 comes from that tail block, which needs the whole
-//     stream (n+16 draws; about 0.25 s for o200k_base at dIn 768, see
-//     BenchmarkEmbeddingRows), and any other element from block ⌊k/16⌋.
+//     stream (n+16 draws), and any other element from block ⌊k/16⌋.
 //  4. The arithmetic is float32 throughout, with the Cephes polynomials of
 //     avx_mathfun.h and a fused multiply-add wherever GCC (-mfma,
 //     -ffp-contract=fast) contracts a product into a sum; unfused, about
 //     1 % of entries would be 1 ulp off.
+//
+// Cost: the draws before the largest requested element must be generated
+// (untempered, about 1 ns each): 150 M draws, about 0.16 s, for the last
+// rows of o200k_base at dIn 768; see BenchmarkEmbeddingRows. The generator's
+// state every 1,048,944 draws is cached for the most recent seed, so a later
+// call with the same seed takes about 1 ms whatever the ids.
 //
 // Another platform's PyTorch (arm64, ATEN_CPU_CAPABILITY=default) uses libm's
 // logf/cosf/sinf instead and agrees only to about 2e-6.
@@ -90,13 +96,13 @@ func EmbeddingRows(seed uint64, nVocab, dIn int, ids []int) (*Matrix, error) {
 	g := NewGenerator(seed)
 	values := make([][normalBlock]float32, len(blocks))
 	for i, b := range blocks {
-		skipDraws(g, b*normalBlock-g.Draws)
+		checkpoints.skipTo(g, uint32(seed), b*normalBlock)
 		fillUniform(g, &values[i])
 		normalFill16(&values[i])
 	}
 	var tail [normalBlock]float32
 	if needTail {
-		skipDraws(g, n-g.Draws)
+		checkpoints.skipTo(g, uint32(seed), n)
 		fillUniform(g, &tail)
 		normalFill16(&tail)
 	}
@@ -155,6 +161,55 @@ func skipDraws(g *Generator, n int) {
 		g.next = take
 		n -= take
 	}
+}
+
+// checkpointEvery is the spacing, in draws, of the cached generator states:
+// a multiple of 624, so that a checkpoint is a freshly exhausted state.
+const checkpointEvery = mtN * 1681 // 1,048,944 draws
+
+// streamCheckpoints remembers, for the most recent seed, the generator's
+// state after every checkpointEvery draws that some call has walked past
+// (147 states, 367 KB, for the whole o200k_base × 768 table), so that a
+// later call with the same seed — the usual case while a user edits the
+// text — skips at most checkpointEvery draws (≈1 ms) instead of the whole
+// stream. It is safe for concurrent use.
+type streamCheckpoints struct {
+	mu     sync.Mutex
+	seed   uint32
+	states [][mtN]uint32 // states[k] is the state after (k+1)·checkpointEvery draws
+}
+
+var checkpoints streamCheckpoints
+
+// skipTo advances g, seeded with seed, to draw number target (g.Draws ≤
+// target), starting from the furthest cached checkpoint not beyond target
+// and caching the checkpoints it passes.
+func (c *streamCheckpoints) skipTo(g *Generator, seed uint32, target int) {
+	if target-g.Draws < checkpointEvery {
+		skipDraws(g, target-g.Draws)
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seed != seed {
+		c.seed, c.states = seed, c.states[:0]
+	}
+	if k := min(target/checkpointEvery, len(c.states)); k*checkpointEvery > g.Draws {
+		g.state = c.states[k-1]
+		g.next = mtN
+		g.Draws = k * checkpointEvery
+	}
+	for {
+		next := (g.Draws/checkpointEvery + 1) * checkpointEvery
+		if next > target {
+			break
+		}
+		skipDraws(g, next-g.Draws)
+		if k := next / checkpointEvery; k == len(c.states)+1 {
+			c.states = append(c.states, g.state)
+		}
+	}
+	skipDraws(g, target-g.Draws)
 }
 
 // twistFast is the mt19937 state transition, the same as Generator.twist

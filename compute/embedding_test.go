@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -140,6 +141,89 @@ func TestEmbeddingRowsErrors(t *testing.T) {
 	}
 }
 
+func resetCheckpoints() {
+	checkpoints.mu.Lock()
+	checkpoints.seed, checkpoints.states = 0, nil
+	checkpoints.mu.Unlock()
+}
+
+// The cached generator states must not change any value: the fixture's
+// largest-id cases must match cold (nothing cached), warm (everything
+// cached) and after another seed has replaced the cache.
+func TestEmbeddingRowsCheckpointCache(t *testing.T) {
+	f := loadEmbeddingFixtures(t)
+	check := func(when string, seed uint64, nVocab, dIn int, ids []int, bits []int32) {
+		t.Helper()
+		m, err := EmbeddingRows(seed, nVocab, dIn, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range m.Data {
+			if int32(math.Float32bits(v)) != bits[k] {
+				t.Fatalf("%s: seed %d id %d col %d differs from PyTorch", when, seed, ids[k/dIn], k%dIn)
+			}
+		}
+	}
+	for _, name := range []string{"r50k_d768_seed123_book", "o200k_d768_seed7_start_end"} {
+		found := false
+		for _, c := range f.Cases {
+			if c.Name != name {
+				continue
+			}
+			found = true
+			resetCheckpoints()
+			check("cold", c.Seed, c.NVocab, c.DIn, c.IDs, c.Bits)
+			checkpoints.mu.Lock()
+			cached := len(checkpoints.states)
+			checkpoints.mu.Unlock()
+			if want := (c.IDs[len(c.IDs)-1]*c.DIn + 1) / checkpointEvery; cached < want-1 {
+				t.Fatalf("%s: %d checkpoints cached, want about %d", name, cached, want)
+			}
+			check("warm", c.Seed, c.NVocab, c.DIn, c.IDs, c.Bits)
+			if _, err := EmbeddingRows(c.Seed+1, c.NVocab, c.DIn, []int{c.NVocab - 1}); err != nil {
+				t.Fatal(err)
+			}
+			check("after another seed", c.Seed, c.NVocab, c.DIn, c.IDs, c.Bits)
+		}
+		if !found {
+			t.Fatalf("fixture case %s missing", name)
+		}
+	}
+}
+
+// Concurrent calls with different seeds share the cache safely (run with
+// -race) and agree with sequential ones.
+func TestEmbeddingRowsConcurrent(t *testing.T) {
+	seeds := []uint64{1, 2, 1, 3, 2, 1}
+	ids := []int{50256, 123, 40000}
+	want := make([]*Matrix, len(seeds))
+	for i, s := range seeds {
+		resetCheckpoints()
+		m, err := EmbeddingRows(s, 50257, 48, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = m
+	}
+	got := make([]*Matrix, len(seeds))
+	errs := make([]error, len(seeds))
+	var wg sync.WaitGroup
+	for i, s := range seeds {
+		wg.Go(func() { got[i], errs[i] = EmbeddingRows(s, 50257, 48, ids) })
+	}
+	wg.Wait()
+	for i := range seeds {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		for k := range want[i].Data {
+			if math.Float32bits(got[i].Data[k]) != math.Float32bits(want[i].Data[k]) {
+				t.Fatalf("seed %d: value %d differs between concurrent and sequential calls", seeds[i], k)
+			}
+		}
+	}
+}
+
 // skipDraws must land exactly where the same number of Uint32 calls would,
 // from any starting offset within the 624-word state.
 func TestSkipDrawsMatchesDrawing(t *testing.T) {
@@ -201,7 +285,20 @@ func BenchmarkEmbeddingRows(b *testing.B) {
 		{"tail_o200k_d767", 200019, 767, []int{200018}},
 	}
 	for _, c := range cases {
-		b.Run(c.name, func(b *testing.B) {
+		// cold: nothing cached, the whole stream up to the largest id is walked.
+		b.Run(c.name+"/cold", func(b *testing.B) {
+			for b.Loop() {
+				resetCheckpoints()
+				if _, err := EmbeddingRows(123, c.nVocab, c.dIn, c.ids); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		// warm: the same seed again, as while a user edits the text.
+		b.Run(c.name+"/warm", func(b *testing.B) {
+			if _, err := EmbeddingRows(123, c.nVocab, c.dIn, c.ids); err != nil {
+				b.Fatal(err)
+			}
 			for b.Loop() {
 				if _, err := EmbeddingRows(123, c.nVocab, c.dIn, c.ids); err != nil {
 					b.Fatal(err)
