@@ -151,7 +151,7 @@ func embeddings(d *doc, c Cell) {
 	x := row(c.Result.Inputs, i)
 	d.heading(fmt.Sprintf("Embedding x%s, component %d", sub(i), k+1))
 	d.text(roleMuted, fmt.Sprintf("token %d %s", i+1, label(c.Labels, i)))
-	d.kv("x"+sub2(i, k), f32(x[k]), "")
+	d.kv("x"+subc(i, k), f32(x[k]), "")
 	d.kv("x"+sub(i), vec(x), fmt.Sprintf("d_in = %d components", len(x)))
 }
 
@@ -320,7 +320,7 @@ func context(d *doc, a contextArgs) {
 		if !ok {
 			res = "not computed"
 		}
-		d.eq(a.out+sub2(a.i, k), terms, res)
+		d.eq(a.out+subc(a.i, k), terms, res)
 	}
 	if z := row(a.result, a.i); z != nil {
 		d.kv(a.out+sub(a.i), vec(z), "")

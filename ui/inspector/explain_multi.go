@@ -10,7 +10,7 @@ func heads(d *doc, c Cell, i, j int) {
 	h := c.Head
 	nh := len(m.Weights)
 	hd := m.HeadDim
-	d.heading(fmt.Sprintf("Head %d of %d, weight a%s", h+1, nh, sub2(i, j)))
+	d.heading(fmt.Sprintf("Head %d of %d, weight α%s", h+1, nh, sub2(i, j)))
 	who(d, c, i, j)
 	if hd > 0 {
 		d.text(roleMuted, fmt.Sprintf("head_dim = %d: columns %d–%d of the module's Q, K and V.", hd, h*hd+1, (h+1)*hd))
@@ -20,7 +20,7 @@ func heads(d *doc, c Cell, i, j int) {
 	if masked(nil, i, j) {
 		d.text(roleWarn, fmt.Sprintf("Masked: key %d comes after query %d, score −∞, weight 0.", j+1, i+1))
 		v, _ := at(w, i, j)
-		d.kv("a"+sub2(i, j), f(v), "")
+		d.kv("α"+sub2(i, j), f(v), "")
 	} else {
 		if !qk(d, headAt(m.Queries, h), headAt(m.Keys, h), headAt(m.MaskedScores, h), "ω", "q", "k", i, j) {
 			return
@@ -32,7 +32,7 @@ func heads(d *doc, c Cell, i, j int) {
 			d.missing("the masked scores")
 			return
 		}
-		softmax(d, softmaxArgs{out: "a", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: w})
+		softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: w})
 	}
 	if cfg.Dropout > 0 {
 		dm, okM := at(headAt(m.DropoutMask, h), i, j)
@@ -54,7 +54,7 @@ func heads(d *doc, c Cell, i, j int) {
 	wh := c.Result.Wrapper.Heads[h]
 	d.text(roleMuted, fmt.Sprintf("A separate CausalAttention, d_out = %d wide, with its own weights, so its numbers differ:", cfg.DOut))
 	if v, ok := at(wh.CausalWeights, i, j); ok {
-		d.kv("a"+sub2(i, j), f(v), "")
+		d.kv("α"+sub2(i, j), f(v), "")
 	} else {
 		d.missing("its weights")
 	}
@@ -66,7 +66,7 @@ func heads(d *doc, c Cell, i, j int) {
 func output(d *doc, c Cell, i, k int) {
 	m := c.Result.MHA
 	hd := m.HeadDim
-	d.heading(fmt.Sprintf("Output out%s", sub2(i, k)))
+	d.heading(fmt.Sprintf("Output out%s", subc(i, k)))
 	d.text(roleMuted, fmt.Sprintf("token %d %s, component %d", i+1, label(c.Labels, i), k+1))
 	cat := row(m.Concat, i)
 	wo := col(m.OutW, k)
@@ -86,7 +86,7 @@ func output(d *doc, c Cell, i, k int) {
 			d.add(4, seg{fmt.Sprintf("head %d → concat columns %d–%d: ", h+1, h*hd+1, end), roleText}, seg{vec(cat[h*hd : end]), roleMuted})
 		}
 	}
-	d.text(roleText, fmt.Sprintf("out%s = concat%s · column %d of W_o + b_o", sub2(i, k), sub(i), k+1))
+	d.text(roleText, fmt.Sprintf("out%s = concat%s · column %d of W_o + b_o", subc(i, k), sub(i), k+1))
 	terms := dotTerms(cat, wo)
 	if k < len(m.OutB) {
 		terms = append(terms, fp(float64(m.OutB[k]))+" (bias)")
@@ -96,7 +96,7 @@ func output(d *doc, c Cell, i, k int) {
 	if !ok {
 		res = "not computed"
 	}
-	d.eq("out"+sub2(i, k), terms, res)
+	d.eq("out"+subc(i, k), terms, res)
 	if hd > 0 && len(cat) > hd {
 		d.text(roleMuted, "Every output number mixes every head's columns: that is out_proj's job.")
 	}

@@ -23,7 +23,7 @@ func projection(d *doc, sym, wName string, x []float32, w *compute.Matrix, b []f
 	if !ok {
 		res = "not computed"
 	}
-	d.eq(sym+sub2(i, c), terms, res)
+	d.eq(sym+subc(i, c), terms, res)
 }
 
 func qkv(d *doc, c Cell, i, k int) {
@@ -89,7 +89,7 @@ func scaled(d *doc, c Cell, i, j int) {
 
 func weights(d *doc, c Cell, i, j int) {
 	s := c.Result.Single
-	d.heading(fmt.Sprintf("Attention weight a%s", sub2(i, j)))
+	d.heading(fmt.Sprintf("Attention weight α%s", sub2(i, j)))
 	who(d, c, i, j)
 	in := row(s.Scaled, i)
 	if in == nil {
@@ -97,10 +97,10 @@ func weights(d *doc, c Cell, i, j int) {
 		return
 	}
 	d.text(roleMuted, fmt.Sprintf("s = ω/√d_k, the scaled scores of row %d", i+1))
-	softmax(d, softmaxArgs{out: "a", in: "s", i: i, j: j, row: widen(in, 1), visible: len(in), weights: s.Weights})
+	softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, 1), visible: len(in), weights: s.Weights})
 	d.blank()
 	d.heading(fmt.Sprintf("Context vector z%s", sub(i)))
-	context(d, contextArgs{out: "z", w: "a", v: "v", i: i, comps: firstComps(s.Values),
+	context(d, contextArgs{out: "z", w: "α", v: "v", i: i, comps: firstComps(s.Values),
 		weights: row(s.Weights, i), values: s.Values, result: s.Context})
 }
 
@@ -129,7 +129,7 @@ func masked(mask *compute.Matrix, i, j int) bool {
 
 func causal(d *doc, c Cell, i, j int) {
 	s := c.Result.Single
-	d.heading(fmt.Sprintf("Causal weight a%s", sub2(i, j)))
+	d.heading(fmt.Sprintf("Causal weight α%s", sub2(i, j)))
 	who(d, c, i, j)
 	n := dk(c.Result)
 	sq := math.Sqrt(float64(n))
@@ -138,7 +138,7 @@ func causal(d *doc, c Cell, i, j int) {
 		ms, _ := at(s.MaskedScores, i, j)
 		d.kv("masked score", f(ms), "set before the softmax")
 		w, _ := at(s.CausalWeights, i, j)
-		d.kv("a"+sub2(i, j), f(w), "exp(−∞) = 0")
+		d.kv("α"+sub2(i, j), f(w), "exp(−∞) = 0")
 		if v, ok := at(s.CausalRenorm, i, j); ok {
 			d.kv("simple method", f(v), "softmax first, then × 0")
 		}
@@ -154,7 +154,7 @@ func causal(d *doc, c Cell, i, j int) {
 		return
 	}
 	d.text(roleMuted, fmt.Sprintf("The book masks the unscaled ω and divides by √d_k = %s inside the softmax: s = ω/√d_k.", f(sq)))
-	softmax(d, softmaxArgs{out: "a", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: s.CausalWeights})
+	softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: s.CausalWeights})
 	if v, ok := at(s.CausalRenorm, i, j); ok {
 		d.blank()
 		d.heading("The simple method gives the same")
@@ -177,7 +177,7 @@ func causal(d *doc, c Cell, i, j int) {
 
 func dropout(d *doc, c Cell, i, j int) {
 	s, cfg := c.Result.Single, c.Result.Config
-	d.heading(fmt.Sprintf("Dropout of weight a%s", sub2(i, j)))
+	d.heading(fmt.Sprintf("Dropout of weight α%s", sub2(i, j)))
 	who(d, c, i, j)
 	before, okB := at(s.CausalWeights, i, j)
 	after, okA := at(s.Dropped, i, j)

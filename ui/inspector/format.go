@@ -108,6 +108,9 @@ func sub2(i, j int) string {
 	return sub(i) + "," + sub(j)
 }
 
+// subc writes vector i's component k: "₂,₁" (q₂,₁ is component 1 of q₂).
+func subc(i, k int) string { return sub(i) + "," + sub(k) }
+
 // maxLabel is the widest token label shown, in runes.
 const maxLabel = 16
 

@@ -18,16 +18,14 @@ import (
 type KeyMap struct {
 	ScrollUp   key.Binding
 	ScrollDown key.Binding
-	Top        key.Binding
 }
 
 // DefaultKeyMap returns the default bindings: shift+↑/K and shift+↓/J
-// scroll, g goes back to the top.
+// scroll. The root model may rebind them if they clash with its own keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		ScrollUp:   key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/⇧↑", "scroll inspector up")),
 		ScrollDown: key.NewBinding(key.WithKeys("shift+down", "J"), key.WithHelp("J/⇧↓", "scroll inspector down")),
-		Top:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "inspector to top")),
 	}
 }
 
@@ -36,7 +34,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.ScrollUp, k.S
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.ScrollUp, k.ScrollDown, k.Top}}
+	return [][]key.Binding{{k.ScrollUp, k.ScrollDown}}
 }
 
 // Styles is how the inspector draws each kind of text.
@@ -188,8 +186,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.ScrollBy(-1)
 		case key.Matches(msg, m.KeyMap.ScrollDown):
 			m.ScrollBy(1)
-		case key.Matches(msg, m.KeyMap.Top):
-			m.offset = 0
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Mouse().Button {

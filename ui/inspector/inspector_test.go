@@ -35,7 +35,7 @@ func TestStages(t *testing.T) {
 		{"tokens", pipeline.StageTokens, "rand123", 0, 1, 0,
 			[]string{"Token 2 of 6", "“ journey”"}, nil},
 		{"embeddings", pipeline.StageEmbeddings, "rand123", 0, 1, 2,
-			[]string{"x₂₃ = 0.6600", "x₂ = (0.55, 0.87, 0.66)"}, nil},
+			[]string{"x₂,₃ = 0.6600", "x₂ = (0.55, 0.87, 0.66)"}, nil},
 		// [cell 4] ω₂₁ = x₂·x₁ = 0.9544
 		{"scores", pipeline.StageScores, "rand123", 0, 1, 0,
 			[]string{"ω₂₁ = 0.55·0.43 + 0.87·0.15 + 0.66·0.89 = 0.9544", "query 2 “ journey” → key 1 “Your”"}, nil},
@@ -46,11 +46,11 @@ func TestStages(t *testing.T) {
 			[]string{"exp(0.9544 − 1.4950) = exp(-0.5406) = 0.5824", "α₂₁ = 0.5824 / 4.2036 = 0.1385"}, nil},
 		// [cell 8] z₂ = (0.4419, 0.6515, 0.5683)
 		{"context", pipeline.StageContext, "rand123", 0, 1, 0,
-			[]string{"z₂₁ = 0.1385·0.43 + 0.2379·0.55 + 0.2333·0.57 + 0.124·0.22 + 0.1082·0.77 + 0.1581·0.05 = 0.4419",
+			[]string{"z₂,₁ = 0.1385·0.43 + 0.2379·0.55 + 0.2333·0.57 + 0.124·0.22 + 0.1082·0.77 + 0.1581·0.05 = 0.4419",
 				"= 0.1385·(0.43, 0.15, 0.89)", "z₂ = (0.4419, 0.6515, 0.5683)"}, nil},
 		// [cell 17] q₂ = (0.4306, 1.4551); W_query column 1 from sa_v1.W_query
 		{"qkv", pipeline.StageQKV, "rand123", 0, 1, 0,
-			[]string{"q₂₁ = 0.55·0.2961 + 0.87·0.2517 + 0.66·0.074 = 0.4306", "k₂₁ = ", "v₂₁ = "}, []string{"bias"}},
+			[]string{"q₂,₁ = 0.55·0.2961 + 0.87·0.2517 + 0.66·0.074 = 0.4306", "k₂,₁ = ", "v₂,₁ = "}, []string{"bias"}},
 		{"qkv col 2", pipeline.StageQKV, "rand123", 0, 1, 1,
 			[]string{"= 1.4551"}, nil},
 		// [cell 19] ω₂₂ = 1.8524; ÷√2
@@ -58,15 +58,15 @@ func TestStages(t *testing.T) {
 			[]string{"ω₂₂ = q₂·k₂ = 0.4306·0.4433 + 1.4551·1.1419 = 1.8524", "÷ √d_k = ÷ √2 = ÷ 1.4142", "1.8524 / 1.4142 = 1.3098"}, nil},
 		// [cell 21] weights of row 2; [cell 22] z₂ = (0.3061, 0.8210)
 		{"weights", pipeline.StageWeights, "rand123", 0, 1, 0,
-			[]string{"a₂₁ = 0.6627 / 4.4173 = 0.1500", "row 2 sums to 1.0000", "= 0.3061", "= 0.8210"}, nil},
+			[]string{"α₂₁ = 0.6627 / 4.4173 = 0.1500", "row 2 sums to 1.0000", "= 0.3061", "= 0.8210"}, nil},
 		// [cells 29, 30, 28] masked score 0.1723, weight 0.4483 both ways
 		{"causal visible", pipeline.StageCausal, "linear789", 0, 1, 1,
 			[]string{"Visible", "ω₂₂ = q₂·k₂ = 0.9091·(-0.0298) + (-0.4471)·(-0.4459) = 0.1723", "√d_k = 1.4142",
-				"Σ = 1.0000 + 0.8127 = 1.8127", "a₂₂ = 0.8127 / 1.8127 = 0.4483", "the 4 masked ones", "0.1659 / 0.3700 = 0.4483  equal"}, []string{"Masked:"}},
+				"Σ = 1.0000 + 0.8127 = 1.8127", "α₂₂ = 0.8127 / 1.8127 = 0.4483", "the 4 masked ones", "0.1659 / 0.3700 = 0.4483  equal"}, []string{"Masked:"}},
 		{"causal masked", pipeline.StageCausal, "linear789", 0, 0, 3,
-			[]string{"Masked: key 4 comes after query 1", "masked score = −∞", "a₁₄ = 0.0000"}, []string{"Visible"}},
+			[]string{"Masked: key 4 comes after query 1", "masked score = −∞", "α₁₄ = 0.0000"}, []string{"Visible"}},
 		{"causal T-row", pipeline.StageCausal, "linear789", 0, 0, 0,
-			[]string{"Σ = 1.0000 = 1.0000", "a₁₁ = 1.0000 / 1.0000 = 1.0000"}, nil},
+			[]string{"Σ = 1.0000 = 1.0000", "α₁₁ = 1.0000 / 1.0000 = 1.0000"}, nil},
 		// [cell 32] row 3: 0.3800 → 0.7599 (kept); row 2: 0.5517 → 0 (dropped)
 		{"dropout kept", pipeline.StageDropout, "drop", 0, 2, 0,
 			[]string{"p = 0.5", "torch (non-MKL", "reseeded with 123", "Kept (mask M₃₁ = 1)", "1/(1−0.5) = 2", "0.3800 × 2 = 0.7599", "row 3 now sums to 2.0000"}, []string{"Dropped"}},
@@ -76,13 +76,13 @@ func TestStages(t *testing.T) {
 			[]string{"p = 0: dropout is off"}, nil},
 		// mha.masked_scores / attn_weights head 2, row 3 (reference tensors)
 		{"heads", pipeline.StageHeads, "linear123", 1, 2, 1,
-			[]string{"Head 2 of 2", "head_dim = 1", "ω₃₂ = q₃·k₂ = (-0.0232)·0.1008 = -0.0023", "/ √head_dim", "a₃₂ = 1.0000 / 2.9959 = 0.3338", "The wrapper's head 2", "a₃₂ = 0.3580"}, nil},
+			[]string{"Head 2 of 2", "head_dim = 1", "ω₃₂ = q₃·k₂ = (-0.0232)·0.1008 = -0.0023", "/ √head_dim", "α₃₂ = 1.0000 / 2.9959 = 0.3338", "The wrapper's head 2", "α₃₂ = 0.3580"}, nil},
 		{"heads masked", pipeline.StageHeads, "linear123", 0, 0, 5,
-			[]string{"Head 1 of 2", "Masked", "a₁₆ = 0.0000"}, nil},
+			[]string{"Head 1 of 2", "Masked", "α₁₆ = 0.0000"}, nil},
 		// [cell 36] output row 1 = (0.3190, 0.4858)
 		{"output", pipeline.StageOutput, "linear123", 0, 0, 0,
 			[]string{"head 1 → concat columns 1–1: (-0.4519)", "head 2 → concat columns 2–2: (0.2216)",
-				"out₁₁ = (-0.4519)·(-0.1668) + 0.2216·0.227 + 0.1934 (bias) = 0.3190"}, nil},
+				"out₁,₁ = (-0.4519)·(-0.1668) + 0.2216·0.227 + 0.1934 (bias) = 0.3190"}, nil},
 		{"output col 2", pipeline.StageOutput, "linear123", 0, 0, 1,
 			[]string{"= 0.4858"}, nil},
 	} {

@@ -199,9 +199,13 @@ func TestScroll(t *testing.T) {
 	if m.offset != total-10 {
 		t.Errorf("wheel up: offset %d, want %d", m.offset, total-10)
 	}
-	m, _ = m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'K', Text: "K"})
+	if m.offset != total-11 {
+		t.Errorf("K: offset %d, want %d", m.offset, total-11)
+	}
+	m.ScrollBy(-1000)
 	if m.offset != 0 {
-		t.Errorf("g: offset %d", m.offset)
+		t.Errorf("ScrollBy(-1000): offset %d", m.offset)
 	}
 	// Moving the cursor within a stage keeps the scroll position; a new
 	// stage starts at the top.
