@@ -68,6 +68,9 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	in.Prompt = "› "
 	in.Placeholder = "type a sentence"
 	in.CharLimit = 4096
+	st := textinput.DefaultDarkStyles()
+	st.Cursor.Blink = false // a steady cursor: no timer traffic, deterministic renders
+	in.SetStyles(st)
 	m := Model{
 		keys: DefaultKeyMap(), help: help.New(), input: in,
 		scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default,

@@ -40,6 +40,9 @@ func dimLabels(prefix string, n int) []string {
 
 // scoresScale picks a diverging scale when a matrix has negative entries.
 func scoresScale(m *compute.Matrix) scaleKind {
+	if m == nil {
+		return scaleAuto
+	}
 	for _, v := range m.Data {
 		if v < 0 {
 			return scaleDiverging

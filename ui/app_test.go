@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func bookScene(t testing.TB) *pipeline.Scene {
+	t.Helper()
+	sc, err := pipeline.Build(pipeline.DefaultRequest())
+	if err != nil {
+		t.Fatalf("build the book scene: %v", err)
+	}
+	return sc
+}
+
+// send feeds msgs through Update, running returned commands synchronously
+// (bounded), as the program would.
+func send(m Model, msgs ...tea.Msg) Model {
+	var tm tea.Model = m
+	for _, msg := range msgs {
+		queue := []tea.Msg{msg}
+		for n := 0; len(queue) > 0 && n < 100; n++ {
+			var cmd tea.Cmd
+			tm, cmd = tm.Update(queue[0])
+			queue = queue[1:]
+			queue = append(queue, runCmd(cmd)...)
+		}
+	}
+	return tm.(Model)
+}
+
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	case tea.QuitMsg:
+		return nil
+	default:
+		if fmt.Sprintf("%T", msg) == "tea.sequenceMsg" {
+			return nil
+		}
+		return []tea.Msg{msg}
+	}
+}
+
+func keyMsg(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func keys(ks ...string) []tea.Msg {
+	out := make([]tea.Msg, len(ks))
+	for i, k := range ks {
+		out[i] = keyMsg(k)
+	}
+	return out
+}
+
+func sized(m Model, w, h int) Model { return send(m, tea.WindowSizeMsg{Width: w, Height: h}) }
+
+func TestStepThroughEveryStage(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageTokens), 80, 24)
+	for s := 0; s < pipeline.NumStages; s++ {
+		if got := m.stage; got != pipeline.Stage(s) {
+			t.Fatalf("after %d steps the stage is %v, want %v", s, got, pipeline.Stage(s))
+		}
+		view := ansi.Strip(m.Render())
+		if !strings.Contains(view, pipeline.Stage(s).Title()) {
+			t.Errorf("stage %v: view lacks its title %q:\n%s", pipeline.Stage(s), pipeline.Stage(s).Title(), view)
+		}
+		// every key on every stage: nothing may panic
+		for _, k := range []string{"j", "l", "down", "right", "]", "[", ">", "<", "g", "i", "g", "i", "k", "h"} {
+			m = send(m, keyMsg(k))
+		}
+		m = send(m, keyMsg("n"))
+	}
+	if m.stage != pipeline.StageOutput {
+		t.Fatalf("n past the last stage moved to %v", m.stage)
+	}
+	for _, k := range []string{"p", "pgup", "shift+tab"} {
+		before := m.stage
+		m = send(m, keyMsg(k))
+		if m.stage != before-1 {
+			t.Errorf("%s: stage %v → %v, want one back", k, before, m.stage)
+		}
+	}
+	for _, k := range []string{"pgdown", "tab", "n"} {
+		before := m.stage
+		m = send(m, keyMsg(k))
+		if m.stage != before+1 {
+			t.Errorf("%s: stage %v → %v, want one on", k, before, m.stage)
+		}
+	}
+}
+
+func TestCursorClamps(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageScores), 80, 24)
+	m = send(m, keys("l", "l", "l", "l", "l", "l", "l", "l", "j", "j", "j", "j", "j", "j", "j", "j")...)
+	if m.row != 5 || m.col != 5 {
+		t.Fatalf("cursor at (%d,%d), want clamped to (5,5)", m.row, m.col)
+	}
+	m = send(m, keys("h", "k", "up", "left")...)
+	if m.row != 3 || m.col != 3 {
+		t.Fatalf("cursor at (%d,%d), want (3,3)", m.row, m.col)
+	}
+}
+
+func TestEditAppliesAndCancels(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageScores), 80, 24)
+	m = send(m, keyMsg("e"))
+	if m.mode != modeEdit {
+		t.Fatal("e did not start editing")
+	}
+	m = send(m, keys("ctrl+u", "x", "esc")...)
+	if m.mode != modeView || m.req.Text != pipeline.DefaultRequest().Text {
+		t.Fatalf("esc did not cancel: mode %v text %q", m.mode, m.req.Text)
+	}
+	m = send(m, keys("e", "ctrl+u")...)
+	if m.input.Value() != "" {
+		t.Fatalf("ctrl+u left %q", m.input.Value())
+	}
+	m = send(m, keys("q")...) // q types while editing
+	if m.input.Value() != "q" {
+		t.Fatalf("q while editing: input %q", m.input.Value())
+	}
+}
+
+func TestBadEditKeepsLastGoodScene(t *testing.T) {
+	sc := bookScene(t)
+	m := sized(New(sc, pipeline.StageScores), 80, 24)
+	m = send(m, keys("e", "ctrl+u", "enter")...) // empty text
+	if m.scene != sc {
+		t.Fatal("an empty sentence replaced the scene")
+	}
+	if m.message == "" {
+		t.Fatal("an empty sentence showed no message")
+	}
+	if !strings.Contains(ansi.Strip(m.Render()), "0.9995") {
+		t.Fatal("the last good heatmap is gone")
+	}
+}
+
+func TestTinyAndHugeSizesDoNotPanic(t *testing.T) {
+	sc := bookScene(t)
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {39, 11}, {40, 12}, {80, 24}, {400, 120}} {
+		for s := 0; s < pipeline.NumStages; s++ {
+			m := sized(New(sc, pipeline.Stage(s)), sz[0], sz[1])
+			out := m.Render()
+			if lines := strings.Count(out, "\n") + 1; sz[1] > 0 && lines != sz[1] {
+				t.Errorf("%dx%d stage %d: %d lines", sz[0], sz[1], s, lines)
+			}
+			for i, l := range strings.Split(out, "\n") {
+				if w := ansi.StringWidth(l); w > sz[0] {
+					t.Errorf("%dx%d stage %d line %d is %d cells wide", sz[0], sz[1], s, i, w)
+				}
+			}
+		}
+	}
+}
+
+// TestGolden compares every stage's view at 80×24 and 160×48, plain and
+// coloured (truecolor, as lipgloss renders before any downsampling), with
+// testdata/*.golden. Run `go test ./ui -update` to rewrite them.
+func TestGolden(t *testing.T) {
+	sc := bookScene(t)
+	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+		for s := 0; s < pipeline.NumStages; s++ {
+			m := sized(New(sc, pipeline.Stage(s)), sz[0], sz[1])
+			colour := m.Render()
+			for kind, got := range map[string]string{"plain": ansi.Strip(colour), "color": colour} {
+				name := fmt.Sprintf("%02d-%s-%dx%d-%s.golden", s+1, pipeline.Stage(s).Name(), sz[0], sz[1], kind)
+				checkGolden(t, name, got)
+			}
+		}
+	}
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file (go test ./ui -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", name, ansi.Strip(got), ansi.Strip(string(want)))
+	}
+}
