@@ -10,6 +10,8 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/picker"
+	"github.com/attnscope/attnscope/ui/settings"
 )
 
 // mode is what has the keyboard.
@@ -19,6 +21,8 @@ const (
 	modeView mode = iota
 	modeEdit
 	modeHelp
+	modeSettings
+	modePicker
 )
 
 // Minimum usable size; below it the view says so.
@@ -29,10 +33,12 @@ const (
 
 // Model is the root model of the TUI.
 type Model struct {
-	keys  KeyMap
-	help  help.Model
-	input textinput.Model
-	mode  mode
+	keys     KeyMap
+	help     help.Model
+	input    textinput.Model
+	settings settings.Model
+	picker   picker.Model
+	mode     mode
 
 	req      pipeline.Request // what the current (or pending) scene is built from
 	scene    *pipeline.Scene  // last good scene; nil until the first build lands
@@ -82,6 +88,8 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	for _, o := range opts {
 		o(&m)
 	}
+	m.settings = settings.New(m.req.Config, m.req.Encoding, m.theme)
+	m.picker = picker.New(m.theme)
 	return m
 }
 
@@ -122,6 +130,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.input.SetWidth(max(m.width-4, 1))
 		m.help.SetWidth(m.width)
+		m.settings.SetSize(min(m.width, 80), max(m.height-6, 0))
+		m.picker.SetSize(min(m.width, 80), max(m.height-6, 0))
 		return m, nil
 	case sceneMsg:
 		if msg.seq != m.seq {
@@ -138,8 +148,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.scene, m.message = msg.scene, ""
 		m.clamp()
 		return m, nil
+	case settings.ChangedMsg, settings.ClosedMsg, picker.PickedMsg, picker.ClosedMsg:
+		return m.updateOverlay(msg)
 	case tea.KeyPressMsg:
 		switch m.mode {
+		case modeSettings, modePicker:
+			return m.updateOverlay(msg)
 		case modeEdit:
 			return m.updateEdit(msg)
 		case modeHelp:
@@ -186,6 +200,10 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.grid = !m.grid
 	case key.Matches(msg, k.Inspector):
 		m.inspecting = !m.inspecting
+	case key.Matches(msg, k.Settings):
+		return m.openSettings()
+	case key.Matches(msg, k.Samples):
+		return m.openPicker()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 	case key.Matches(msg, k.Edit):

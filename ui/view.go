@@ -146,6 +146,12 @@ func (m Model) renderHelp() string {
 }
 
 func (m Model) renderBody(w, h int) string {
+	switch m.mode {
+	case modeSettings:
+		return m.settings.View()
+	case modePicker:
+		return m.picker.View()
+	}
 	if m.scene == nil {
 		return ""
 	}

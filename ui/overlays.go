@@ -1,0 +1,61 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/attnscope/attnscope/ui/picker"
+	"github.com/attnscope/attnscope/ui/settings"
+)
+
+// openSettings shows the settings panel with the current configuration.
+func (m Model) openSettings() (tea.Model, tea.Cmd) {
+	m.settings.SetConfig(m.req.Config, m.req.Encoding)
+	m.settings.Focus()
+	m.mode = modeSettings
+	return m, nil
+}
+
+// openPicker shows the sample picker.
+func (m Model) openPicker() (tea.Model, tea.Cmd) {
+	m.picker.Focus()
+	m.mode = modePicker
+	return m, nil
+}
+
+// updateOverlay routes messages to an open panel and acts on what it says.
+func (m Model) updateOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case settings.ChangedMsg:
+		req := m.req
+		req.Config, req.Encoding = msg.Config, msg.Encoding
+		req.Book = m.bookDefaults(msg)
+		return m, m.rebuild(req)
+	case settings.ClosedMsg, picker.ClosedMsg:
+		m.mode = modeView
+		return m, nil
+	case picker.PickedMsg:
+		m.mode = modeView
+		req := m.req
+		req.Text = msg.Sample.Text
+		req.Book = len(m.settings.Changed()) == 0
+		return m, m.rebuild(req)
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
+	}
+	var cmd tea.Cmd
+	switch m.mode {
+	case modeSettings:
+		m.settings, cmd = m.settings.Update(msg)
+	case modePicker:
+		m.picker, cmd = m.picker.Update(msg)
+	}
+	return m, cmd
+}
+
+// bookDefaults reports whether a settings change is back at the book's
+// defaults, so book mode applies again.
+func (m Model) bookDefaults(_ settings.ChangedMsg) bool {
+	return len(m.settings.Changed()) == 0
+}
