@@ -28,6 +28,7 @@ type configFlags struct {
 	dropout     float64
 	dropoutSeed uint64
 	dropoutRNG  string
+	maxTokens   int
 
 	fs *pflag.FlagSet
 }
@@ -50,6 +51,7 @@ func (c *configFlags) register(cmd *cobra.Command) {
 	fs.Uint64Var(&c.seed, "seed", def.Seed, "seed of every module's generator (truncated to 32 bits, as PyTorch does)")
 	fs.Float64Var(&c.dropout, "dropout", 0, "dropout rate on attention weights, 0 ≤ P < 1")
 	fs.Uint64Var(&c.dropoutSeed, "dropout-seed", 0, "reseed the generator with N just before the dropout draws")
+	fs.IntVar(&c.maxTokens, "max-tokens", tokenizer.DefaultMaxTokens, fmt.Sprintf("cap the text at N tokens (1–%d); the rest is cut with a notice", maxTokensCap))
 	fs.StringVar(&c.dropoutRNG, "dropout-rng", "torch", "Bernoulli path of the masks: torch or mkl (legacy Intel MKL)")
 }
 
@@ -92,6 +94,10 @@ func (c *configFlags) request(stdin io.Reader) (pipeline.Request, error) {
 		return req, usageErrorf("--encoding: %v", err)
 	}
 	req.Encoding = c.encoding
+	if c.maxTokens < 1 || c.maxTokens > maxTokensCap {
+		return req, usageErrorf("--max-tokens: must be between 1 and %d, got %d", maxTokensCap, c.maxTokens)
+	}
+	req.MaxTokens = c.maxTokens
 	req.Config = cfg
 
 	if c.fs.Changed("text") {
@@ -125,6 +131,10 @@ func (c *configFlags) request(stdin io.Reader) (pipeline.Request, error) {
 	}
 	return req, nil
 }
+
+// maxTokensCap bounds --max-tokens: T×T matrices per head beyond this are
+// more than any screen or export is for.
+const maxTokensCap = 4096
 
 // maxStdinBytes bounds what --text - reads.
 const maxStdinBytes = 1 << 20

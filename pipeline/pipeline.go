@@ -14,6 +14,9 @@ type Request struct {
 	Text     string
 	Encoding string
 	Config   compute.Config
+	// MaxTokens caps the tokens (0: tokenizer.DefaultMaxTokens); the text is
+	// cut with a notice.
+	MaxTokens int
 	// Book asks for book mode: each stage under the configuration the
 	// chapter printed it with (SPEC §4). Honoured only on the book sample
 	// with d_in = 3; otherwise the Scene is computed under Config alone.
@@ -41,7 +44,8 @@ type Scene struct {
 	Tokens  []tokenizer.Token
 	Inputs  *compute.Matrix
 	Source  InputSource
-	Book    bool // book mode is in effect
+	Book    bool   // book mode is in effect
+	Notice  string // what the tokenizer cut or repaired, or ""
 
 	// Result is the whole pipeline under Request.Config.
 	Result *compute.Result
@@ -59,6 +63,23 @@ var bookInputs = []float32{
 	0.05, 0.80, 0.55, // step
 }
 
+// bookIDs are the book sentence's gpt2 token ids (SPEC §2).
+var bookIDs = []int{7120, 7002, 4940, 351, 530, 2239}
+
+// isBookText reports whether the inputs come from the book's table: the book
+// sentence, unchanged, tokenized to its six ids, with d_in = 3.
+func isBookText(req Request, toks []tokenizer.Token) bool {
+	if req.Text != samples.Book || req.Config.DIn != 3 || len(toks) != len(bookIDs) {
+		return false
+	}
+	for i, t := range toks {
+		if t.ID != bookIDs[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // ErrEmpty is returned for a text with no tokens.
 var ErrEmpty = errors.New("the text is empty: type a sentence")
 
@@ -67,20 +88,32 @@ func Build(req Request) (*Scene, error) {
 	if err := req.Config.Validate(); err != nil {
 		return nil, err
 	}
-	toks, err := tokenizer.Encode(req.Encoding, req.Text)
+	tr, err := tokenizer.Tokenize(req.Encoding, req.Text, tokenizer.Limits{MaxTokens: req.MaxTokens})
 	if err != nil {
 		return nil, fmt.Errorf("tokenize: %w", err)
 	}
+	toks := tr.Tokens
 	if len(toks) == 0 {
 		return nil, ErrEmpty
 	}
-	sc := &Scene{Request: req, Tokens: toks}
-	if req.Text == samples.Book && req.Config.DIn == 3 {
+	sc := &Scene{Request: req, Tokens: toks, Notice: tr.Notice()}
+	if isBookText(req, toks) {
 		sc.Inputs = compute.NewMatrixFrom(6, 3, append([]float32(nil), bookInputs...))
 		sc.Source = FromBookTable
 		sc.Book = req.Book
 	} else {
-		return nil, fmt.Errorf("inputs for %d tokens at d_in %d: embedding not built yet", len(toks), req.Config.DIn)
+		nv, err := tokenizer.NVocab(req.Encoding)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]int, len(toks))
+		for i, t := range toks {
+			ids[i] = t.ID
+		}
+		if sc.Inputs, err = compute.EmbeddingRows(req.Config.Seed, nv, req.Config.DIn, ids); err != nil {
+			return nil, fmt.Errorf("embedding rows: %w", err)
+		}
+		sc.Source = FromEmbedding
 	}
 	if sc.Result, err = compute.Run(sc.Inputs, req.Config); err != nil {
 		return nil, err

@@ -126,6 +126,8 @@ func (m Model) renderStatus() string {
 		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("! " + m.message)
 	case m.building:
 		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("computing…")
+	case m.scene != nil && m.scene.Notice != "":
+		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("✂ " + m.scene.Notice)
 	}
 	return ""
 }
