@@ -127,7 +127,7 @@ func title(s pipeline.Stage) string {
 
 // who names query i and key j with their labels.
 func who(d *doc, c Cell, i, j int) {
-	d.text(roleMuted, fmt.Sprintf("query %d %s → key %d %s", i+1, label(c.Labels, i), j+1, label(c.Labels, j)))
+	d.text(roleMuted, "query "+tok(c.Labels, i)+" → key "+tok(c.Labels, j))
 }
 
 func tokens(d *doc, c Cell) {
@@ -150,7 +150,7 @@ func embeddings(d *doc, c Cell) {
 	i, k := c.Row, c.Col
 	x := row(c.Result.Inputs, i)
 	d.heading(fmt.Sprintf("Embedding x%s, component %d", sub(i), k+1))
-	d.text(roleMuted, fmt.Sprintf("token %d %s", i+1, label(c.Labels, i)))
+	d.text(roleMuted, "token "+tok(c.Labels, i))
 	d.kv("x"+subc(i, k), f32(x[k]), "")
 	d.kv("x"+sub(i), vec(x), fmt.Sprintf("d_in = %d components", len(x)))
 }
@@ -202,7 +202,7 @@ func simpleSoftmax(d *doc, c Cell, i, j int) {
 func simpleContext(d *doc, c Cell, i, k int) {
 	s := c.Result.Simple
 	d.heading(fmt.Sprintf("Context z%s, component %d", sub(i), k+1))
-	d.text(roleMuted, fmt.Sprintf("token %d %s", i+1, label(c.Labels, i)))
+	d.text(roleMuted, "token "+tok(c.Labels, i))
 	context(d, contextArgs{out: "z", w: "α", v: "x", i: i, comps: []int{k},
 		weights: row(s.Weights, i), values: c.Result.Inputs, result: s.Context})
 }

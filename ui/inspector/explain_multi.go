@@ -67,7 +67,7 @@ func output(d *doc, c Cell, i, k int) {
 	m := c.Result.MHA
 	hd := m.HeadDim
 	d.heading(fmt.Sprintf("Output out%s", subc(i, k)))
-	d.text(roleMuted, fmt.Sprintf("token %d %s, component %d", i+1, label(c.Labels, i), k+1))
+	d.text(roleMuted, fmt.Sprintf("token %s, component %d", tok(c.Labels, i), k+1))
 	cat := row(m.Concat, i)
 	wo := col(m.OutW, k)
 	if cat == nil || wo == nil {
@@ -87,16 +87,16 @@ func output(d *doc, c Cell, i, k int) {
 		}
 	}
 	d.text(roleText, fmt.Sprintf("out%s = concat%s · column %d of W_o + b_o", subc(i, k), sub(i), k+1))
-	terms := dotTerms(cat, wo)
+	var tail []string
 	if k < len(m.OutB) {
-		terms = append(terms, fp(float64(m.OutB[k]))+" (bias)")
+		tail = []string{fp(float64(m.OutB[k])) + " (bias)"}
 	}
 	v, ok := at(m.Output, i, k)
 	res := f(v)
 	if !ok {
 		res = "not computed"
 	}
-	d.eq("out"+subc(i, k), terms, res)
+	d.eq("out"+subc(i, k), dotTerms(cat, wo), res, tail...)
 	if hd > 0 && len(cat) > hd {
 		d.text(roleMuted, "Every output number mixes every head's columns: that is out_proj's job.")
 	}

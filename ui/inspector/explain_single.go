@@ -14,23 +14,23 @@ func projection(d *doc, sym, wName string, x []float32, w *compute.Matrix, b []f
 		d.missing(wName)
 		return
 	}
-	terms := dotTerms(x, wc)
+	var tail []string
 	if c < len(b) {
-		terms = append(terms, fp(float64(b[c]))+" (bias)")
+		tail = []string{fp(float64(b[c])) + " (bias)"}
 	}
 	v, ok := at(out, i, c)
 	res := f(v)
 	if !ok {
 		res = "not computed"
 	}
-	d.eq(sym+subc(i, c), terms, res)
+	d.eq(sym+subc(i, c), dotTerms(x, wc), res, tail...)
 }
 
 func qkv(d *doc, c Cell, i, k int) {
 	s := c.Result.Single
 	x := row(c.Result.Inputs, i)
 	d.heading(fmt.Sprintf("q%s, k%s, v%s: component %d", sub(i), sub(i), sub(i), k+1))
-	d.text(roleMuted, fmt.Sprintf("token %d %s", i+1, label(c.Labels, i)))
+	d.text(roleMuted, "token "+tok(c.Labels, i))
 	if x == nil {
 		d.missing("the inputs X")
 		return
@@ -195,9 +195,9 @@ func dropout(d *doc, c Cell, i, j int) {
 	if cfg.DropoutRNG == compute.RNGMKL {
 		path = "mkl (legacy Intel MKL path)"
 	}
-	seed := "the module's generator"
+	seed := "drawn from the module's generator"
 	if cfg.DropoutSeed != nil {
-		seed = fmt.Sprintf("reseeded with %d", *cfg.DropoutSeed)
+		seed = fmt.Sprintf("drawn after reseeding with %d", *cfg.DropoutSeed)
 	}
 	d.kv("p", short(p), "path "+path+", "+seed)
 	scale := 1 / (1 - p)

@@ -132,6 +132,14 @@ func label(labels []string, i int) string {
 	return "“" + string(r) + "”"
 }
 
+// tok is token i's 1-based number and, if there is one, its label.
+func tok(labels []string, i int) string {
+	if l := label(labels, i); l != "" {
+		return strconv.Itoa(i+1) + " " + l
+	}
+	return strconv.Itoa(i + 1)
+}
+
 // at reads m[i, j], reporting false if m is nil or (i, j) is outside it.
 func at(m *compute.Matrix, i, j int) (float64, bool) {
 	if m == nil || i < 0 || j < 0 || i >= m.Rows || j >= m.Cols || len(m.Data) < m.Rows*m.Cols {

@@ -69,7 +69,7 @@ func TestStages(t *testing.T) {
 			[]string{"Σ = 1.0000 = 1.0000", "α₁₁ = 1.0000 / 1.0000 = 1.0000"}, nil},
 		// [cell 32] row 3: 0.3800 → 0.7599 (kept); row 2: 0.5517 → 0 (dropped)
 		{"dropout kept", pipeline.StageDropout, "drop", 0, 2, 0,
-			[]string{"p = 0.5", "torch (non-MKL", "reseeded with 123", "Kept (mask M₃₁ = 1)", "1/(1−0.5) = 2", "0.3800 × 2 = 0.7599", "row 3 now sums to 2.0000"}, []string{"Dropped"}},
+			[]string{"p = 0.5", "torch (non-MKL", "reseeding with 123", "Kept (mask M₃₁ = 1)", "1/(1−0.5) = 2", "0.3800 × 2 = 0.7599", "row 3 now sums to 2.0000"}, []string{"Dropped"}},
 		{"dropout dropped", pipeline.StageDropout, "drop", 0, 1, 0,
 			[]string{"Dropped (mask M₂₁ = 0)", "0.5517 → 0.0000"}, []string{"Kept"}},
 		{"dropout off", pipeline.StageDropout, "linear789", 0, 1, 0,

@@ -45,18 +45,19 @@ func (d *doc) heading(s string) { d.add(2, words(roleHead, s)...) }
 // text adds a paragraph in role r, wrapped at spaces.
 func (d *doc) text(r role, s string) { d.add(2, words(r, s)...) }
 
-// eq adds "lhs = t1 + t2 + … = result": terms are abbreviated when there
-// are many, lines break between terms, and the result is in roleValue.
-func (d *doc) eq(lhs string, terms []string, result string) {
+// eq adds "lhs = t1 + t2 + … + tail = result": terms are abbreviated when
+// there are many, tail terms (a bias) are always shown, lines break between
+// terms, and the result is in roleValue.
+func (d *doc) eq(lhs string, terms []string, result string, tail ...string) {
 	atoms := []seg{{lhs + " = ", roleText}}
-	for k, t := range abbreviate(terms) {
+	for k, t := range append(abbreviate(terms), tail...) {
 		if k > 0 {
 			t = " + " + t
 		}
 		atoms = append(atoms, seg{t, roleText})
-	}
-	if len(terms) > maxTerms {
-		atoms = append(atoms, seg{" (" + strconv.Itoa(len(terms)) + " terms)", roleMuted})
+		if k == len(abbreviate(terms))-1 && len(terms) > maxTerms {
+			atoms = append(atoms, seg{" (" + strconv.Itoa(len(terms)) + " terms)", roleMuted})
+		}
 	}
 	atoms = append(atoms, seg{" = ", roleText}, seg{result, roleValue})
 	d.add(4, atoms...)
