@@ -366,6 +366,7 @@ def main():
     ap.add_argument("--n", type=int, default=16, help="number of random cases")
     ap.add_argument("--seed", type=int, default=2026, help="seed of the configuration draw")
     ap.add_argument("--max-tokens", type=int, default=12)
+    ap.add_argument("--no-edge", dest="edge", action="store_false", help="leave out the fixed edge cases")
     ap.add_argument("--tokens", default=os.path.join(repo, "..", "shared", "ref", "tokenizer", "expected.jsonl"))
     ap.add_argument("--out", default=os.path.join(repo, "testdata", "torch_cases.json"))
     a = ap.parse_args()
@@ -384,6 +385,7 @@ def main():
     book = [r for r in rows if r["encoding"] == "gpt2" and r["mode"] == "ordinary" and r["text"] == BOOK_TEXT]
     rng = random.Random(a.seed)
     cases = []
+    plan = []  # (prefix, config, tokenizer entry, what)
     for i in range(a.n):
         if i == 0:  # the book's sentence, but not the book's table: d_in 4..16 draws it from nn.Embedding
             cfg, e = random_config(rng, book, d_in_min=4)
@@ -392,12 +394,31 @@ def main():
             if i % 2 == 0:  # every other case a longer text (at least 6 tokens)
                 pool = [r for r in pool if len(r["ids"]) >= 6]
             cfg, e = random_config(rng, pool)
+        plan.append((f"torch_{i:02d}", cfg, e, "random non-book configuration"))
+    if a.edge:
+        one = [r for r in rows if r["encoding"] == "gpt2" and r["mode"] == "ordinary" and not r["holdout"]
+               and len(r["ids"]) == 1 and "<|" not in r["text"]]
+        long_o200k = [r for r in by_enc["o200k_base"] if len(r["ids"]) >= 8]
+        base = {"init": "linear", "qkv_bias": False, "seed": 123, "dropout": 0.0, "dropout_seed": None}
+        edges = [
+            ("a single token (T = 1)", rng.choice(one),
+             dict(base, d_in=4, d_out=1, heads=1, dropout=0.5)),
+            ("head_dim 1 (d_out = heads = 4), rand init, dropout 0.9", rng.choice(by_enc["gpt2"]),
+             dict(base, d_in=5, d_out=4, heads=4, init="rand", dropout=0.9, seed=7)),
+            ("d_in 64: 3.2 M+ draws before the rows (crosses the generator checkpoints), bias, dropout 0.2",
+             rng.choice(long_o200k), dict(base, d_in=64, d_out=4, heads=2, qkv_bias=True, dropout=0.2,
+                                          seed=2**32 + 123, dropout_seed=5)),
+        ]
+        for k, (what, e, cfg) in enumerate(edges):
+            cfg = dict(cfg, text=e["text"], encoding=e["encoding"])
+            plan.append((f"edge_{k}", cfg, e, what))
+    for prefix, cfg, e, what in plan:
         out = compute(cfg, e["ids"])
         tokens = [{"id": t, "bytes_hex": pc["hex"]} for t, pc in zip(e["ids"], e["pieces"])]
         cases.append({
-            "name": f"torch_{i:02d}_{cfg['encoding']}_d{cfg['d_in']}_o{cfg['d_out']}_h{cfg['heads']}_{cfg['init']}"
+            "name": f"{prefix}_{cfg['encoding']}_d{cfg['d_in']}_o{cfg['d_out']}_h{cfg['heads']}_{cfg['init']}"
                     + ("_bias" if cfg["qkv_bias"] else "") + (f"_p{cfg['dropout']:g}" if cfg["dropout"] else ""),
-            "what": "random non-book configuration, expected from chapter 3's PyTorch classes",
+            "what": what + "; expected from chapter 3's PyTorch classes",
             "config": cfg,
             "flags": flags(cfg),
             "expected": {"tokens": tokens, "tensors": {n: tensor_json(t) for n, t in out.items()}},
@@ -406,7 +427,8 @@ def main():
     doc = {
         "what": "random non-book configurations; expected tensors from chapter 3's PyTorch classes "
                 "(scripts/torchcheck/gen_cases.py)",
-        "generator": f"/usr/bin/python3 scripts/torchcheck/gen_cases.py --n {a.n} --seed {a.seed}",
+        "generator": f"/usr/bin/python3 scripts/torchcheck/gen_cases.py --n {a.n} --seed {a.seed}"
+                     + ("" if a.edge else " --no-edge"),
         "torch": torch.__version__, "cpu_capability": cap,
         "checker": "python3 ../shared/ref/check_export.py ./attnscope testdata/torch_cases.json",
         "tolerances": {"default": 1e-05, "rtol": 1e-05, "rng_weights": 1e-07, "inputs": 1e-05},
