@@ -12,6 +12,9 @@ type Dropout struct {
 	// Reseeded is true when the generator was reseeded (DropoutSeed) just
 	// before the mask's draws.
 	Reseeded bool
+	// Draws is how many 32-bit outputs the mask took from the generator:
+	// 0 when P = 0, 2 per element on RNGTorch, 1 on RNGMKL.
+	Draws int
 	start    *Generator // the generator state just before the mask's draws
 }
 
@@ -36,7 +39,9 @@ func (d dropoutSpec) draw(g *Generator, n int) ([]float32, Dropout) {
 	start := *g
 	info.start = &start
 	info.Scale = DropoutScale(d.p)
-	return g.DropoutKeep(n, d.p, d.rng), info
+	keep := g.DropoutKeep(n, d.p, d.rng)
+	info.Draws = g.Draws - start.Draws
+	return keep, info
 }
 
 // Uniform returns the uniform number in [0, 1) that decided entry k of the

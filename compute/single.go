@@ -71,19 +71,7 @@ func forwardSingle(x *Matrix, p qkvParams, g *Generator, drop dropoutSpec, sh *s
 	s.Context = NewMatrix(t, dOut)
 	s.Context.Mul(s.Weights, s.Values)
 
-	// The simple method: mask after the softmax, renormalise the rows.
 	s.CausalMask = sh.causal
-	s.CausalRenorm = NewMatrix(t, t)
-	for i := 0; i < t; i++ {
-		w, r := s.Weights.Row(i), s.CausalRenorm.Row(i)
-		var sum float32
-		for j := 0; j <= i; j++ {
-			sum += w[j]
-		}
-		for j := 0; j <= i; j++ {
-			r[j] = w[j] / sum
-		}
-	}
 
 	// CausalAttention: mask, softmax, dropout, context.
 	keep, info := drop.draw(g, t*t)
@@ -98,6 +86,26 @@ func forwardSingle(x *Matrix, p qkvParams, g *Generator, drop dropoutSpec, sh *s
 	}
 	causalHead(s.Queries.general(), s.Keys.general(), s.Values.general(), keep, info.Scale,
 		headOut{masked: s.MaskedScores, weights: s.CausalWeights, dropped: s.Dropped, context: s.CausalContext.general()}, nil)
+
+	// The simple method: mask after the softmax, renormalise the rows. A
+	// row whose visible weights all underflowed to 0 (scores far apart;
+	// PyTorch prints NaN there) shows the causal softmax, the value the
+	// method stands for, rather than 0/0.
+	s.CausalRenorm = NewMatrix(t, t)
+	for i := 0; i < t; i++ {
+		w, r := s.Weights.Row(i), s.CausalRenorm.Row(i)
+		var sum float32
+		for j := 0; j <= i; j++ {
+			sum += w[j]
+		}
+		if sum == 0 {
+			copy(r, s.CausalWeights.Row(i))
+			continue
+		}
+		for j := 0; j <= i; j++ {
+			r[j] = w[j] / sum
+		}
+	}
 	return s
 }
 
