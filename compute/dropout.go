@@ -15,7 +15,7 @@ type Dropout struct {
 	// Draws is how many 32-bit outputs the mask took from the generator:
 	// 0 when P = 0, 2 per element on RNGTorch, 1 on RNGMKL.
 	Draws int
-	start    *Generator // the generator state just before the mask's draws
+	start *Generator // the generator state just before the mask's draws
 }
 
 // dropoutSpec is the dropout part of a Config.
