@@ -54,7 +54,8 @@ func Replay[K tea.Msg](m tea.Model, msgs ...K) (tea.Model, error) {
 }
 
 type replayer struct {
-	n int
+	n       int
+	timeout time.Duration // CmdTimeout unless a test sets it
 }
 
 func (r *replayer) feed(m tea.Model, msgs ...tea.Msg) (out tea.Model, err error) {
@@ -109,7 +110,11 @@ func (r *replayer) run(m tea.Model, cmd tea.Cmd) tea.Model {
 		}()
 		done <- result{msg: cmd()}
 	}()
-	t := time.NewTimer(CmdTimeout)
+	timeout := r.timeout
+	if timeout == 0 {
+		timeout = CmdTimeout
+	}
+	t := time.NewTimer(timeout)
 	defer t.Stop()
 	select {
 	case res := <-done:

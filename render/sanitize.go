@@ -9,7 +9,7 @@ import (
 
 // Sanitize returns s with every escape sequence removed and every control
 // character dropped, except the newlines it keeps when keepNewlines is set.
-// Invalid UTF-8 becomes U+FFFD, and the Unicode bidirectional embedding,
+// Invalid UTF-8 is dropped (or becomes U+FFFD), and the Unicode bidirectional embedding,
 // override and isolate controls are dropped too, so the result can be
 // printed anywhere without changing the terminal's state or the text's
 // visual order. It is the final guarantee behind --format text and
