@@ -1,0 +1,180 @@
+package heatmap
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/themes"
+)
+
+// legendSwatch is how many cells the gradient spans at most.
+const legendSwatch = 33
+
+// Legend returns the one-line legend for width: the scale's range around a
+// gradient (0…1 for Unit, −m…+m with 0 in the middle for Diverging, min…max
+// for Auto, two swatches for Mask), then swatches for −∞, dropped and NaN
+// cells when the matrix has any. The root can draw it itself, e.g. once
+// under a grid of compact heatmaps.
+func (mv Model) Legend(width int) string {
+	m := &mv
+	if width <= 0 || m.pal == nil {
+		return ""
+	}
+	return ansi.Truncate(m.legendText(width), width, "…")
+}
+
+func (m *Model) legendText(width int) string {
+	var b strings.Builder
+	st := m.Styles.Legend
+	p := m.pal
+	swatch := func(level int, text string) string {
+		if p.noColor {
+			return text
+		}
+		return p.cell[level] + text + p.reset
+	}
+	switch m.data.Scale {
+	case Mask:
+		b.WriteString(st.Render("0 "))
+		b.WriteString(swatch(0, glyphOr(p.noColor, 0, "  ")))
+		b.WriteString(st.Render("  1 "))
+		b.WriteString(swatch(buckets-1, glyphOr(p.noColor, buckets-1, "  ")))
+	default:
+		lo, hi := m.rangeText()
+		n := min(legendSwatch, max(width/3, 5))
+		if m.data.Scale == Diverging && n%2 == 0 {
+			n--
+		}
+		b.WriteString(st.Render(lo + " "))
+		if p.noColor {
+			b.WriteByte('[')
+		}
+		for k := 0; k < n; k++ {
+			lv := bucket(float64(k) / float64(n-1))
+			g := " "
+			if p.noColor {
+				g = shade(lv)
+			}
+			if m.data.Scale == Diverging && k == n/2 {
+				g = "0"
+			}
+			if p.noColor {
+				b.WriteString(g)
+			} else {
+				b.WriteString(p.cell[lv] + g)
+			}
+		}
+		if p.noColor {
+			b.WriteByte(']')
+		} else {
+			b.WriteString(p.reset)
+		}
+		b.WriteString(st.Render(" " + hi))
+	}
+	if m.st.negInf {
+		b.WriteString("  ")
+		b.WriteString(p.masked + hatchGlyph + "-∞" + hatchGlyph + p.reset)
+		b.WriteString(st.Render(" masked"))
+	}
+	if m.hasDrop {
+		b.WriteString("  ")
+		b.WriteString(p.dropped + droppedGlyph + "0" + p.reset)
+		b.WriteString(st.Render(" dropped"))
+	}
+	if m.st.nan {
+		b.WriteString("  ")
+		b.WriteString(p.invalid + nanGlyph + p.reset)
+		b.WriteString(st.Render(" invalid"))
+	}
+	if m.lay.panX || m.lay.panY {
+		b.WriteString(m.Styles.Indicator.Render(m.panText()))
+	}
+	return b.String()
+}
+
+func glyphOr(noColor bool, level int, s string) string {
+	if noColor {
+		g := shade(uint8(level))
+		if g == " " {
+			return "[ ]"
+		}
+		return g + g
+	}
+	return s
+}
+
+// rangeText returns the texts at the ends of the gradient.
+func (m *Model) rangeText() (lo, hi string) {
+	r := m.rng
+	switch m.data.Scale {
+	case Unit:
+		return "0", "1"
+	case Diverging:
+		h := FormatValue(float32(max(-r.Lo, r.Hi)), 7)
+		return "-" + h, "+" + h
+	}
+	return FormatValue(float32(r.Lo), 7), FormatValue(float32(r.Hi), 7)
+}
+
+// panText says which part of a panned matrix is in view.
+func (m *Model) panText() string {
+	l := m.lay
+	var parts []string
+	if l.panY {
+		parts = append(parts, fmt.Sprintf("rows %d–%d/%d", m.rowOff+1, m.rowOff+l.visRows, m.data.Rows))
+	}
+	if l.panX {
+		parts = append(parts, fmt.Sprintf("cols %d–%d/%d", m.colOff+1, m.colOff+l.visCols, m.data.Cols))
+	}
+	return "  " + strings.Join(parts, " ")
+}
+
+// legend is the legend line View draws.
+func (m Model) legend() string { return m.Legend(m.width) }
+
+// writeCompact draws small-multiples mode: one glyph-cell per value.
+func (m *Model) writeCompact(b *strings.Builder, nl func()) {
+	l := m.lay
+	buf := make([]byte, 0, 64)
+	for i := 0; i < l.visRows; i++ {
+		r := m.srcRow(i)
+		rNext := m.srcRow(i + 1)
+		last := ""
+		for j := 0; j < l.visCols; j++ {
+			c := m.srcCol(j)
+			cNext := m.srcCol(j + 1)
+			idx := r*m.data.Cols + c
+			cursor := m.cursorVisible && m.cr >= r && m.cr < max(rNext, r+1) && m.cc >= c && m.cc < max(cNext, c+1)
+			pre, g := m.prefix(idx, false), m.fill(idx)
+			if m.kind[idx] == kindNaN || m.kind[idx] == kindNegInf {
+				g = m.fill(idx)
+			}
+			if cursor {
+				pre, g = m.pal.narrowCursor, cursorGlyph
+			}
+			buf = setPrefix(buf[:0], pre, &last)
+			for k := 0; k < l.cw; k++ {
+				if k == 0 || !cursor {
+					buf = append(buf, g...)
+				} else {
+					buf = append(buf, ' ')
+				}
+			}
+			b.Write(buf)
+		}
+		if last != "" {
+			b.WriteString(m.pal.reset)
+		}
+		nl()
+	}
+}
+
+// RenderCompact renders d in compact mode within w×h, without a cursor: a
+// shortcut for tiling small multiples (one call per head).
+func RenderCompact(d Data, th themes.Theme, w, h int, noColor bool) string {
+	m := New(WithData(d), WithTheme(th), WithSize(w, h), WithCompact(true), WithNoColor(noColor), WithLegend(false))
+	m.cursorVisible = false
+	return m.View()
+}
