@@ -264,13 +264,13 @@ func softmax(d *doc, a softmaxArgs) {
 		d.missing("the weights")
 		return
 	}
-	d.add(4, seg{a.out + sub2(a.i, a.j) + " = " + f(e[a.j]) + " / " + f(sum) + " = ", roleText}, seg{f(w), roleValue})
+	d.add(4, seg{a.out + sub2(a.i, a.j) + " = " + f(e[a.j]) + " / " + f(sum) + " = ", roleText}, seg{f(w), roleValue | glue})
 	if wr := row(a.weights, a.i); wr != nil {
 		var rs float64
 		for _, v := range wr {
 			rs += float64(v)
 		}
-		d.add(4, seg{fmt.Sprintf("row %d sums to ", a.i+1), roleText}, seg{f(rs), roleValue})
+		d.add(4, seg{fmt.Sprintf("row %d sums to ", a.i+1), roleText}, seg{f(rs), roleValue | glue})
 	}
 }
 

@@ -84,7 +84,7 @@ func scaled(d *doc, c Cell, i, j int) {
 		d.missing("the scaled scores")
 		return
 	}
-	d.add(4, seg{fmt.Sprintf("÷ √d_k = ÷ √%d = ÷ %s:  %s / %s = ", n, f(math.Sqrt(float64(n))), f(raw), f(math.Sqrt(float64(n)))), roleText}, seg{f(v), roleValue})
+	d.add(4, seg{fmt.Sprintf("÷ √d_k = ÷ √%d = ÷ %s:  %s / %s = ", n, f(math.Sqrt(float64(n))), f(raw), f(math.Sqrt(float64(n)))), roleText}, seg{f(v), roleValue | glue})
 }
 
 func weights(d *doc, c Cell, i, j int) {
@@ -171,7 +171,7 @@ func causal(d *doc, c Cell, i, j int) {
 		if diff := math.Abs(float64(v) - w); diff > 1e-6 {
 			note = "differs by " + f(diff) + " (float32 rounding)"
 		}
-		d.add(4, seg{f(u) + " / " + f(pre) + " = ", roleText}, seg{f(v), roleValue}, seg{"  " + note, roleMuted})
+		d.add(4, seg{f(u) + " / " + f(pre) + " = ", roleText}, seg{f(v), roleValue | glue}, seg{"  " + note, roleMuted})
 	}
 }
 
@@ -188,7 +188,7 @@ func dropout(d *doc, c Cell, i, j int) {
 	p := cfg.Dropout
 	if p <= 0 {
 		d.text(roleText, "p = 0: dropout is off; nothing is drawn and the mask is all ones.")
-		d.add(4, seg{"before " + f(before) + " → after ", roleText}, seg{f(after), roleValue})
+		d.add(4, seg{"before " + f(before) + " → after ", roleText}, seg{f(after), roleValue | glue})
 		return
 	}
 	path := "torch (non-MKL, as in the notebook)"
@@ -207,10 +207,10 @@ func dropout(d *doc, c Cell, i, j int) {
 		d.missing("the dropout mask")
 	case m != 0:
 		d.text(roleText, fmt.Sprintf("Kept (mask M%s = 1): scaled by 1/(1−p) = 1/(1−%s) = %s.", sub2(i, j), short(p), short(scale)))
-		d.add(4, seg{f(before) + " × " + short(scale) + " = ", roleText}, seg{f(after), roleValue})
+		d.add(4, seg{f(before) + " × " + short(scale) + " = ", roleText}, seg{f(after), roleValue | glue})
 	default:
 		d.text(roleWarn, fmt.Sprintf("Dropped (mask M%s = 0): the weight becomes 0.", sub2(i, j)))
-		d.add(4, seg{f(before) + " → ", roleText}, seg{f(after), roleValue})
+		d.add(4, seg{f(before) + " → ", roleText}, seg{f(after), roleValue | glue})
 	}
 	if j > i {
 		d.text(roleMuted, "The causal mask had already made this weight 0; dropout cannot change that.")
@@ -220,7 +220,7 @@ func dropout(d *doc, c Cell, i, j int) {
 		for _, v := range dr {
 			rs += float64(v)
 		}
-		d.add(4, seg{fmt.Sprintf("row %d now sums to ", i+1), roleText}, seg{f(rs), roleValue}, seg{"  (dropout does not renormalise)", roleMuted})
+		d.add(4, seg{fmt.Sprintf("row %d now sums to ", i+1), roleText}, seg{f(rs), roleValue | glue}, seg{"  (dropout does not renormalise)", roleMuted})
 	}
 	d.blank()
 	d.heading(fmt.Sprintf("Context vector z%s", sub(i)))

@@ -58,7 +58,7 @@ func DefaultStyles(t themes.Theme) Styles {
 }
 
 func (s Styles) of(r role) lipgloss.Style {
-	switch r {
+	switch r.base() {
 	case roleMuted:
 		return s.Muted
 	case roleHead:
@@ -259,10 +259,10 @@ func (m Model) render(l line) string {
 			continue
 		}
 		w += lipgloss.Width(t)
-		if s.role != runRole && run.Len() > 0 {
+		if s.role.base() != runRole && run.Len() > 0 {
 			flush()
 		}
-		runRole = s.role
+		runRole = s.role.base()
 		run.WriteString(t)
 	}
 	flush()

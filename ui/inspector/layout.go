@@ -16,7 +16,14 @@ const (
 	roleHead              // the heading of a block
 	roleValue             // a number read from the Result
 	roleWarn              // masked, dropped, missing
+
+	// glue, or'ed into an atom's role, keeps the atom on the same line as
+	// the atom before it (e.g. a result with its " = ").
+	glue role = 0x80
 )
+
+// base is r without the glue bit.
+func (r role) base() role { return r &^ glue }
 
 // seg is a run of text in one role.
 type seg struct {
@@ -59,13 +66,13 @@ func (d *doc) eq(lhs string, terms []string, result string, tail ...string) {
 			atoms = append(atoms, seg{" (" + strconv.Itoa(len(terms)) + " terms)", roleMuted})
 		}
 	}
-	atoms = append(atoms, seg{" = ", roleText}, seg{result, roleValue})
+	atoms = append(atoms, seg{" = ", roleText}, seg{result, roleValue | glue})
 	d.add(4, atoms...)
 }
 
 // kv adds "name = value" with value in roleValue and an optional note.
 func (d *doc) kv(name, value, note string) {
-	atoms := []seg{{name + " = ", roleText}, {value, roleValue}}
+	atoms := []seg{{name + " = ", roleText}, {value, roleValue | glue}}
 	if note != "" {
 		atoms = append(atoms, words(roleMuted, " — "+note)...)
 	}
@@ -111,9 +118,13 @@ func (d *doc) layout(width int) []line {
 			out = append(out, nil)
 			continue
 		}
-		for _, a := range p.atoms {
+		for k, a := range p.atoms {
 			w := lipgloss.Width(a.text)
-			if !fresh && cw+w > width {
+			run := w // the atom with the atoms glued after it
+			for n := k + 1; n < len(p.atoms) && p.atoms[n].role&glue != 0; n++ {
+				run += lipgloss.Width(p.atoms[n].text)
+			}
+			if !fresh && a.role&glue == 0 && cw+run > width {
 				newLine()
 			}
 			if fresh && len(cur) > 0 { // keep a paragraph's own leading spaces
