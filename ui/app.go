@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -10,6 +11,9 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/inspector"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/picker"
 	"github.com/attnscope/attnscope/ui/settings"
 )
@@ -51,8 +55,14 @@ type Model struct {
 	row, col         int
 	grid, inspecting bool
 
+	hms  []heatmap.Model   // the stage's matrices, main first (refresh builds them)
+	insp inspector.Model   // the computation behind the cursor's cell
+	narr narrate.Narration // what the stage is
+
 	width, height int
 	theme         themes.Theme
+	noColor       bool
+	themeChosen   bool // the user picked a theme: the terminal's background no longer decides
 }
 
 // Option configures New.
@@ -64,8 +74,38 @@ func WithRequest(req pipeline.Request) Option {
 	return func(m *Model) { m.req = req; m.scene = nil }
 }
 
-// WithTheme sets the theme.
-func WithTheme(t themes.Theme) Option { return func(m *Model) { m.theme = t } }
+// WithNoColor draws without colour (NO_COLOR): heatmaps use shade glyphs.
+func WithNoColor(off bool) Option { return func(m *Model) { m.noColor = off } }
+
+// WithTheme sets the theme; the terminal's background colour no longer
+// picks dark or light.
+func WithTheme(t themes.Theme) Option { return func(m *Model) { m.theme, m.themeChosen = t, true } }
+
+// setTheme switches every component to t.
+func (m *Model) setTheme(t themes.Theme) {
+	m.theme = t
+	m.settings.SetTheme(t)
+	m.picker.SetTheme(t)
+	m.insp.Styles = inspector.DefaultStyles(t)
+	m.refresh()
+}
+
+// nextTheme cycles dark → light → high-contrast dark → high-contrast light,
+// keeping the colormap.
+func nextTheme(t themes.Theme) themes.Theme {
+	var n themes.Theme
+	switch {
+	case t.Dark && !t.HighContrast:
+		n = themes.Light()
+	case !t.Dark && !t.HighContrast:
+		n = themes.HighContrast(true)
+	case t.Dark:
+		n = themes.HighContrast(false)
+	default:
+		n = themes.Dark()
+	}
+	return n.WithMap(t.Map)
+}
 
 // New returns the root model at stage. scene may be nil when WithRequest is
 // given: the model then builds it in a command from Init.
@@ -90,6 +130,8 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	}
 	m.settings = settings.New(m.req.Config, m.req.Encoding, m.theme)
 	m.picker = picker.New(m.theme)
+	m.insp = inspector.New(m.theme)
+	m.refresh()
 	return m
 }
 
@@ -117,10 +159,14 @@ func (m *Model) rebuild(req pipeline.Request) tea.Cmd {
 
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.scene == nil {
-		return buildCmd(m.seq, m.req)
+		cmds = append(cmds, buildCmd(m.seq, m.req))
 	}
-	return nil
+	if !m.themeChosen {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update implements tea.Model.
@@ -132,6 +178,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.SetWidth(m.width)
 		m.settings.SetSize(min(m.width, 80), max(m.height-6, 0))
 		m.picker.SetSize(min(m.width, 80), max(m.height-6, 0))
+		m.resize()
 		return m, nil
 	case sceneMsg:
 		if msg.seq != m.seq {
@@ -146,10 +193,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.scene, m.message = msg.scene, ""
-		m.clamp()
+		m.refresh()
 		return m, nil
 	case settings.ChangedMsg, settings.ClosedMsg, picker.PickedMsg, picker.ClosedMsg:
 		return m.updateOverlay(msg)
+	case tea.BackgroundColorMsg:
+		if !m.themeChosen {
+			m.setTheme(themes.ForBackground(msg.IsDark(), m.theme.HighContrast).WithMap(m.theme.Map))
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		if m.mode == modeView && len(m.hms) > 0 && !(m.grid && m.stage == pipeline.StageHeads) {
+			mouse := msg.Mouse()
+			if r, c, ok := m.hms[0].CellAt(mouse.X, mouse.Y-m.bodyTop()); ok {
+				m.row, m.col = r, c
+				m.hms = slices.Clone(m.hms)
+				m.syncCursor()
+			}
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		switch m.mode {
 		case modeSettings, modePicker:
@@ -182,11 +244,13 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if int(m.stage) < pipeline.NumStages-1 {
 			m.stage++
 			m.panel = 0
+			m.refresh()
 		}
 	case key.Matches(msg, k.Prev):
 		if m.stage > 0 {
 			m.stage--
 			m.panel = 0
+			m.refresh()
 		}
 	case key.Matches(msg, k.PanelNext):
 		m.panel++
@@ -194,12 +258,21 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.panel--
 	case key.Matches(msg, k.HeadNext):
 		m.head++
+		m.refresh()
 	case key.Matches(msg, k.HeadPrev):
 		m.head--
+		m.refresh()
 	case key.Matches(msg, k.Grid):
 		m.grid = !m.grid
+	case key.Matches(msg, k.Colormap):
+		m.setTheme(m.theme.NextMap())
+		m.themeChosen = true
+	case key.Matches(msg, k.Theme):
+		m.setTheme(nextTheme(m.theme))
+		m.themeChosen = true
 	case key.Matches(msg, k.Inspector):
 		m.inspecting = !m.inspecting
+		m.resize()
 	case key.Matches(msg, k.Settings):
 		return m.openSettings()
 	case key.Matches(msg, k.Samples):
@@ -212,16 +285,13 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.input.CursorEnd()
 		return m, m.input.Focus()
 	default:
-		switch msg.String() {
-		case "up", "k":
-			m.row--
-		case "down", "j":
-			m.row++
-		case "left", "h":
-			m.col--
-		case "right", "l":
-			m.col++
+		if len(m.hms) > 0 {
+			hm, _ := m.hms[0].Update(msg)
+			m.row, m.col = hm.Cursor()
+			m.hms = slices.Clone(m.hms)
+			m.syncCursor()
 		}
+		return m, nil
 	}
 	m.clamp()
 	return m, nil
@@ -259,14 +329,14 @@ func (m *Model) clamp() {
 	if m.scene == nil {
 		return
 	}
-	r := m.scene.ResultFor(m.stage)
-	heads := r.Config.Heads
+	heads := m.scene.ResultFor(m.stage).Config.Heads
 	m.head = min(max(m.head, 0), max(heads-1, 0))
-	ps := panelsFor(m.stage, r, m.labels(), m.head)
-	m.panel = min(max(m.panel, 0), max(len(ps)-1, 0))
-	rows, cols := len(m.scene.Tokens), len(m.scene.Tokens)
-	if len(ps) > 0 {
-		rows, cols = ps[m.panel].m.Rows, ps[m.panel].m.Cols
+	n := max(len(m.hms)-1, 1)
+	m.panel = ((m.panel % n) + n) % n
+	rows, cols := len(m.scene.Tokens), 1
+	if len(m.hms) > 0 {
+		d := m.hms[0].Data()
+		rows, cols = d.Rows, d.Cols
 	}
 	m.row = min(max(m.row, 0), max(rows-1, 0))
 	m.col = min(max(m.col, 0), max(cols-1, 0))

@@ -87,7 +87,7 @@ func (m Model) renderBadge() string {
 	if m.scene == nil {
 		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("tokenizing…")
 	}
-	badge := lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(m.theme.Accent)
+	badge := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Badge.Fg).Background(m.theme.Badge.Bg)
 	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
 	var label string
 	if m.scene.Book {
@@ -157,27 +157,7 @@ func (m Model) renderBody(w, h int) string {
 	if m.scene == nil {
 		return ""
 	}
-	r := m.scene.ResultFor(m.stage)
-	if m.stage == pipeline.StageTokens {
-		return m.renderTokenTable(w, h)
-	}
-	ps := panelsFor(m.stage, r, m.labels(), m.head)
-	if len(ps) == 0 {
-		return "not computed yet"
-	}
-	var cols []string
-	used := 0
-	for i := range ps {
-		idx := (m.panel + i) % len(ps)
-		s := m.drawPanel(ps[idx], idx == m.panel, h)
-		pw := lipgloss.Width(s)
-		if used > 0 && used+pw+2 > w {
-			break
-		}
-		cols = append(cols, s, "  ")
-		used += pw + 2
-	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	return m.renderMain(w, h)
 }
 
 func (m Model) renderTokenTable(w, h int) string {

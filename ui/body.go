@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/narrate"
+)
+
+// Layout constants of the body.
+const (
+	inspectorMinW = 34 // narrower than this the inspector goes below or hides
+	inspectorMaxW = 64
+	sideBySideW   = 96 // from this width the inspector sits beside the heatmaps
+	panelGap      = 2
+)
+
+func toHeatScale(s scaleKind) heatmap.Scale {
+	switch s {
+	case scaleUnit:
+		return heatmap.Unit
+	case scaleDiverging:
+		return heatmap.Diverging
+	case scaleMask:
+		return heatmap.Mask
+	}
+	return heatmap.Auto
+}
+
+// refresh rebuilds the stage's heatmaps, the inspector and the narration
+// from the scene. It runs in Update (stage, head, scene or theme changed),
+// never in View.
+func (m *Model) refresh() {
+	m.hms, m.narr = nil, narrate.Narration{}
+	if m.scene == nil {
+		return
+	}
+	r := m.scene.ResultFor(m.stage)
+	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
+	labels := m.labels()
+	ps := panelsFor(m.stage, r, labels, m.head)
+	m.hms = make([]heatmap.Model, len(ps))
+	for i, p := range ps {
+		d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, toHeatScale(p.scale))
+		if p.dropped != nil {
+			d.Dropped = make([]bool, len(p.dropped.Data))
+			for k, v := range p.dropped.Data {
+				d.Dropped[k] = v == 0
+			}
+		}
+		hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
+			heatmap.WithRowSums(p.rowSums))
+		if i > 0 {
+			hm.Blur()
+			hm.SetCursorVisible(false)
+		}
+		m.hms[i] = hm
+	}
+	m.clamp()
+	m.resize()
+}
+
+// bodyHeight is the height of the body between the top and bottom bars.
+func (m Model) bodyHeight() int { return max(m.height-5, 0) }
+
+// bodyTop is the screen row where the main heatmap starts.
+func (m Model) bodyTop() int {
+	top := 3 // header, badge, tokens
+	if m.narrationLines() > 0 {
+		top += m.narrationLines()
+	}
+	return top
+}
+
+// narrationLines is how many lines the stage's narration gets.
+func (m Model) narrationLines() int {
+	switch h := m.bodyHeight(); {
+	case h >= 30:
+		return 5
+	case h >= 16:
+		return 3
+	case h >= 10:
+		return 1
+	}
+	return 0
+}
+
+// inspectorBox returns the inspector's size and whether it sits beside the
+// heatmaps (else below them); w == 0 means hidden.
+func (m Model) inspectorBox() (w, h int, beside bool) {
+	if !m.inspecting || m.stage == pipeline.StageTokens {
+		return 0, 0, false
+	}
+	bh := m.bodyHeight() - m.narrationLines()
+	if m.width >= sideBySideW {
+		return min(max(m.width*2/5, inspectorMinW), inspectorMaxW), bh, true
+	}
+	if bh >= 22 {
+		return m.width, bh / 2, false
+	}
+	return 0, 0, false
+}
+
+// resize pushes sizes down to the heatmaps and the inspector.
+func (m *Model) resize() {
+	iw, ih, beside := m.inspectorBox()
+	areaW, areaH := m.width, m.bodyHeight()-m.narrationLines()
+	if beside {
+		areaW -= iw + panelGap
+	} else if iw > 0 {
+		areaH -= ih
+	}
+	for i := range m.hms {
+		m.hms[i].SetSize(max(areaW, 0), max(areaH, 0))
+	}
+	m.insp.SetSize(iw, ih)
+	m.syncCursor()
+}
+
+// syncCursor pushes the cursor to the heatmaps and the inspector.
+func (m *Model) syncCursor() {
+	for i := range m.hms {
+		m.hms[i].SetCursor(m.row, m.col)
+	}
+	if m.scene != nil {
+		m.insp.SetCell(m.stage, m.scene.ResultFor(m.stage), m.head, m.row, m.col, m.labels())
+	}
+}
+
+func (m Model) renderNarration(w int) string {
+	n := m.narrationLines()
+	if n == 0 || m.narr.Title == "" {
+		return ""
+	}
+	formula := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render(m.narr.Formula)
+	text := lipgloss.NewStyle().Foreground(m.theme.Text).Width(w).Render(m.narr.Text)
+	lines := append([]string{formula}, strings.Split(text, "\n")...)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
+	}
+	return strings.Join(lines, "\n")
+}
+
+// renderPanels lays the heatmaps side by side: the main one first, then as
+// many of the others (starting from the one [ and ] chose) as fit.
+func (m Model) renderPanels(w int) string {
+	if len(m.hms) == 0 {
+		return ""
+	}
+	main := m.hms[0].View()
+	cols := []string{main}
+	used := lipgloss.Width(main)
+	for k := 0; k < len(m.hms)-1; k++ {
+		i := 1 + (m.panel+k)%(len(m.hms)-1)
+		v := m.hms[i].View()
+		pw := lipgloss.Width(v)
+		if used+panelGap+pw > w {
+			break
+		}
+		cols = append(cols, strings.Repeat(" ", panelGap), v)
+		used += panelGap + pw
+	}
+	out := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+	if shown := (len(cols) + 1) / 2; shown < len(m.hms) {
+		hint := lipgloss.NewStyle().Foreground(m.theme.Muted).Render(
+			fmt.Sprintf("%d more matri%s: [ ] to cycle", len(m.hms)-shown, map[bool]string{true: "x", false: "ces"}[len(m.hms)-shown == 1]))
+		out += "\n" + hint
+	}
+	return out
+}
+
+// renderHeadGrid tiles every head's weights as small multiples.
+func (m Model) renderHeadGrid(w, h int) string {
+	r := m.scene.ResultFor(m.stage)
+	heads := r.MHA.Dropped
+	if len(heads) == 0 {
+		return "no heads computed"
+	}
+	n := len(heads)
+	perRow := max(1, min(n, w/14))
+	rowsOfTiles := (n + perRow - 1) / perRow
+	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
+	labels := m.labels()
+	var grid []string
+	for start := 0; start < n; start += perRow {
+		var tiles []string
+		for hd := start; hd < min(start+perRow, n); hd++ {
+			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd), heads[hd], labels, labels, heatmap.Unit)
+			tile := heatmap.RenderCompact(d, m.theme, tw, th, m.noColor)
+			if hd == m.head {
+				tile = lipgloss.NewStyle().Foreground(m.theme.Accent).Render("▶ ") + tile
+			}
+			tiles = append(tiles, tile, " ")
+		}
+		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
+	}
+	return strings.Join(grid, "\n")
+}
+
+func (m Model) renderMain(w, h int) string {
+	if m.stage == pipeline.StageTokens {
+		return m.renderTokenTable(w, h)
+	}
+	nar := m.renderNarration(w)
+	iw, _, beside := m.inspectorBox()
+	areaW := w
+	if beside {
+		areaW -= iw + panelGap
+	}
+	var area string
+	if m.grid && m.stage == pipeline.StageHeads {
+		area = m.renderHeadGrid(areaW, h-m.narrationLines())
+	} else {
+		area = m.renderPanels(areaW)
+	}
+	switch {
+	case iw > 0 && beside:
+		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, h-m.narrationLines()), strings.Repeat(" ", panelGap), m.insp.View())
+	case iw > 0:
+		area = fit(area, w, h-m.narrationLines()-m.insp.Height()) + "\n" + m.insp.View()
+	}
+	if nar == "" {
+		return area
+	}
+	return nar + "\n" + area
+}
