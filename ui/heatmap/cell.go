@@ -167,7 +167,7 @@ func appendCentered(b []byte, t string, n int, pad string) []byte {
 	if w > n {
 		w, t = 0, ""
 	}
-	lp := (n - w) / 2
+	lp := (n - w + 1) / 2 // an odd spare cell goes left, like right-aligned numbers
 	for k := 0; k < lp; k++ {
 		b = append(b, pad...)
 	}

@@ -112,7 +112,7 @@ func (m *Model) relayout() {
 	// Column header.
 	maxColW := 0
 	for c := 0; c < d.Cols; c++ {
-		maxColW = max(maxColW, ansi.StringWidth(labelOr(d.ColLabels, c)))
+		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(labelOr(d.ColLabels, c), " ")))
 	}
 	switch {
 	case l.cw >= 4:
@@ -187,7 +187,8 @@ func (m *Model) relayout() {
 		case headerHorizontal:
 			s = center(ansi.Truncate(s, l.cw-1, "…"), l.cw)
 		case headerVertical:
-			s = ansi.Truncate(s, l.headerLines, "…")
+			// A token's leading space would waste the top line.
+			s = ansi.Truncate(strings.TrimLeft(s, " "), l.headerLines, "…")
 		}
 		l.colLabels[c] = s
 	}
