@@ -94,6 +94,7 @@ type Model struct {
 	width, height int
 	doc           doc
 	lines         []line
+	widths        []int // each line's width in cells
 	offset        int
 }
 
@@ -153,6 +154,10 @@ func (m *Model) rebuild() {
 
 func (m *Model) relayout() {
 	m.lines = m.doc.layout(m.width)
+	m.widths = make([]int, len(m.lines))
+	for i, l := range m.lines {
+		m.widths[i] = lipgloss.Width(l.plain())
+	}
 	m.clamp()
 }
 
@@ -203,16 +208,18 @@ func (m Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
+	st := m.styler()
 	page := m.page()
 	out := make([]string, 0, m.height)
 	for i := m.offset; i < m.offset+page && i < len(m.lines); i++ {
-		out = append(out, m.render(m.lines[i]))
+		out = append(out, m.render(m.lines[i], m.widths[i], st))
 	}
 	for len(out) < page {
 		out = append(out, strings.Repeat(" ", m.width))
 	}
 	if page < m.height {
-		out = append(out, m.render(line{{m.scrollBar(), roleMuted}}))
+		bar := m.scrollBar()
+		out = append(out, m.render(line{{bar, roleMuted}}, lipgloss.Width(bar), st))
 	}
 	return strings.Join(out, "\n")
 }
@@ -235,35 +242,68 @@ func (m Model) scrollBar() string {
 	return s
 }
 
-// render styles one line, cut or padded to the panel's width. Neighbouring
-// runs in the same role are styled together.
-func (m Model) render(l line) string {
-	var b strings.Builder
-	w := 0
-	var run strings.Builder
+// styler styles runs of text by role. Rendering a style is slow, so each
+// role's style is rendered once around a sentinel and the escape sequences
+// before and after it are reused; a style that does more than colour text
+// (padding, borders…) falls back to Render.
+type styler struct {
+	s        Styles
+	pre, suf [roleWarn + 1]string
+	ok       [roleWarn + 1]bool
+}
+
+const sentinel = "\uE000"
+
+func (m Model) styler() styler {
+	st := styler{s: m.Styles}
+	for r := roleText; r <= roleWarn; r++ {
+		out := m.Styles.of(r).Render(sentinel)
+		if pre, suf, found := strings.Cut(out, sentinel); found && !strings.Contains(suf, sentinel) &&
+			lipgloss.Width(out) == 1 {
+			st.pre[r], st.suf[r], st.ok[r] = pre, suf, true
+		}
+	}
+	return st
+}
+
+func (st styler) style(r role, t string) string {
+	if strings.TrimSpace(t) == "" {
+		return t
+	}
+	if st.ok[r] {
+		return st.pre[r] + t + st.suf[r]
+	}
+	return st.s.of(r).Render(t)
+}
+
+// render styles one line of w cells, cut or padded to the panel's width.
+// Neighbouring runs in the same role are styled together.
+func (m Model) render(l line, w int, st styler) string {
+	var b, run strings.Builder
 	runRole := roleText
 	flush := func() {
-		if t := run.String(); strings.TrimSpace(t) == "" {
-			b.WriteString(t)
-		} else {
-			b.WriteString(m.Styles.of(runRole).Render(t))
-		}
+		b.WriteString(st.style(runRole, run.String()))
 		run.Reset()
 	}
-	for _, s := range l {
-		t := s.text
-		if tw := lipgloss.Width(t); w+tw > m.width {
-			t, _ = cut(t, m.width-w)
+	if w > m.width { // only a line holding a rune wider than the panel
+		w = 0
+		for _, s := range l {
+			t, _ := cut(s.text, m.width-w)
+			w += lipgloss.Width(t)
+			if s.role.base() != runRole {
+				flush()
+			}
+			runRole = s.role.base()
+			run.WriteString(t)
 		}
-		if t == "" {
-			continue
+	} else {
+		for _, s := range l {
+			if s.role.base() != runRole {
+				flush()
+			}
+			runRole = s.role.base()
+			run.WriteString(s.text)
 		}
-		w += lipgloss.Width(t)
-		if s.role.base() != runRole && run.Len() > 0 {
-			flush()
-		}
-		runRole = s.role.base()
-		run.WriteString(t)
 	}
 	flush()
 	if w < m.width {
