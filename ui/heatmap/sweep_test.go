@@ -90,3 +90,16 @@ func TestMalformedData(t *testing.T) {
 		checkBounds(t, m.View(), 30, 10)
 	}
 }
+
+// The largest context the tool accepts still renders within bounds.
+func TestT1024(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	d := randomData(1024, Unit, rng)
+	for _, sz := range [][2]int{{400, 120}, {80, 24}, {1, 1}} {
+		for _, compact := range []bool{false, true} {
+			m := New(WithData(d), WithSize(sz[0], sz[1]), WithCompact(compact), WithRowSums(true))
+			m.SetCursor(1000, 3)
+			checkBounds(t, m.View(), sz[0], sz[1])
+		}
+	}
+}
