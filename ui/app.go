@@ -176,8 +176,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.input.SetWidth(max(m.width-4, 1))
 		m.help.SetWidth(m.width)
-		m.settings.SetSize(min(m.width, 80), max(m.height-6, 0))
-		m.picker.SetSize(min(m.width, 80), max(m.height-6, 0))
+		ow := min(m.width, 80)
+		if m.width >= sideBySideW {
+			ow = m.width / 2
+		}
+		m.settings.SetSize(ow, max(m.height-5, 0))
+		m.picker.SetSize(ow, max(m.height-5, 0))
 		m.resize()
 		return m, nil
 	case sceneMsg:

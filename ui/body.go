@@ -191,7 +191,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 	for start := 0; start < n; start += perRow {
 		var tiles []string
 		for hd := start; hd < min(start+perRow, n); hd++ {
-			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd), heads[hd], labels, labels, heatmap.Unit)
+			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
 			tile := heatmap.RenderCompact(d, m.theme, tw, th, m.noColor)
 			if hd == m.head {
 				tile = lipgloss.NewStyle().Foreground(m.theme.Accent).Render("▶ ") + tile

@@ -1,6 +1,10 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/attnscope/attnscope/pipeline"
+)
 
 // KeyMap is the root model's key bindings. The help screen is generated
 // from it (and from each component's KeyMap).
@@ -44,6 +48,17 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Edit, k.Settings, k.Inspector, k.Help, k.Quit}
+}
+
+// shortHelpFor is the help line of a stage: its own keys first.
+func (k KeyMap) shortHelpFor(s pipeline.Stage) []key.Binding {
+	switch s {
+	case pipeline.StageHeads:
+		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.Grid, k.Settings, k.Help, k.Quit}
+	case pipeline.StageOutput:
+		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.PanelNext, k.Settings, k.Help, k.Quit}
+	}
+	return k.ShortHelp()
 }
 
 // FullHelp implements help.KeyMap.

@@ -105,20 +105,20 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 		ps = []panel{p, tt("dropout mask (1 = kept)", one.DropoutMask, scaleMask), tt("causal weights", one.CausalWeights, scaleUnit), td("context", one.CausalContext, dout)}
 	case pipeline.StageHeads:
 		if h < len(r.MHA.Dropped) {
-			p := tt(fmt.Sprintf("head %d weights", h), r.MHA.Dropped[h], scaleUnit)
+			p := tt(fmt.Sprintf("head %d of %d weights", h+1, cfg.Heads), r.MHA.Dropped[h], scaleUnit)
 			p.perHead, p.headCount, p.rowSums = true, len(r.MHA.Dropped), cfg.Dropout == 0
 			ps = append(ps, p)
-			ps = append(ps, tt(fmt.Sprintf("head %d masked Q·Kᵀ", h), r.MHA.MaskedScores[h], scoresScale(r.MHA.MaskedScores[h])))
+			ps = append(ps, tt(fmt.Sprintf("head %d masked Q·Kᵀ", h+1), r.MHA.MaskedScores[h], scoresScale(r.MHA.MaskedScores[h])))
 		}
 		if h < len(r.Wrapper.Heads) {
-			ps = append(ps, tt(fmt.Sprintf("wrapper head %d weights", h), r.Wrapper.Heads[h].Dropped, scaleUnit))
+			ps = append(ps, tt(fmt.Sprintf("wrapper head %d weights", h+1), r.Wrapper.Heads[h].Dropped, scaleUnit))
 		}
 	case pipeline.StageOutput:
 		if r.MHA.Output != nil {
 			ps = append(ps, td("output = concat·W_o + b", r.MHA.Output, dout), td("concat", r.MHA.Concat, dout))
 		}
 		if h < len(r.MHA.Context) {
-			p := td(fmt.Sprintf("head %d context", h), r.MHA.Context[h], dimLabels("d", r.MHA.HeadDim))
+			p := td(fmt.Sprintf("head %d of %d context", h+1, cfg.Heads), r.MHA.Context[h], dimLabels("d", r.MHA.HeadDim))
 			p.perHead, p.headCount = true, len(r.MHA.Context)
 			ps = append(ps, p)
 		}

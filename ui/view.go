@@ -136,7 +136,7 @@ func (m Model) renderHelpLine() string {
 	if m.mode == modeEdit {
 		return m.help.ShortHelpView(m.keys.editHelp())
 	}
-	return m.help.ShortHelpView(m.keys.ShortHelp())
+	return m.help.ShortHelpView(m.keys.shortHelpFor(m.stage))
 }
 
 func (m Model) renderHelp() string {
@@ -148,16 +148,37 @@ func (m Model) renderHelp() string {
 }
 
 func (m Model) renderBody(w, h int) string {
+	var overlay string
 	switch m.mode {
 	case modeSettings:
-		return m.settings.View()
+		overlay = m.settings.View()
 	case modePicker:
-		return m.picker.View()
+		overlay = m.picker.View()
 	}
-	if m.scene == nil {
-		return ""
+	if m.scene == nil || (overlay != "" && w < sideBySideW) {
+		return overlay
 	}
-	return m.renderMain(w, h)
+	if overlay == "" {
+		return m.renderMain(w, h)
+	}
+	// Wide: the panel takes the inspector's place, the heatmaps stay in view
+	// so a change can be watched as it lands.
+	ow := min(max(lipgloss.Width(overlay), inspectorMinW), w/2)
+	mm := m
+	mm.inspecting = false
+	main := fit(mm.renderMain(w-ow-panelGap, h), w-ow-panelGap, h)
+	return lipgloss.JoinHorizontal(lipgloss.Top, padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
+}
+
+// padLines pads every line of s with spaces to w cells.
+func padLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if d := w - ansi.StringWidth(l); d > 0 {
+			lines[i] = l + strings.Repeat(" ", d)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) renderTokenTable(w, h int) string {
