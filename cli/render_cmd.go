@@ -15,6 +15,7 @@ func newRenderCmd(e *env) *cobra.Command {
 	var cf configFlags
 	var stage, color, format, out, keys string
 	var width, height, scale int
+	var listStages bool
 	cmd := &cobra.Command{
 		Use:   "render --stage NAME",
 		Short: "Draw one screen without a terminal (ANSI, text, SVG, PNG, HTML)",
@@ -27,6 +28,10 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
   attnscope render --stage weights --format text`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if listStages {
+				_, err := fmt.Fprintln(e.stdout, strings.Join(pipeline.StageNames(), "\n"))
+				return err
+			}
 			st, err := pipeline.ParseStage(stage)
 			if err != nil {
 				return usageErrorf("--stage: %v", err)
@@ -64,5 +69,7 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
 	f.IntVar(&scale, "scale", 1, fmt.Sprintf("PNG pixels per cell pixel (1–%d; a cell is %d×%d at 1); SVG size factor", render.MaxScale, render.CellWidth, render.CellHeight))
 	f.StringVar(&keys, "keys", "", `keys to press before drawing, space-separated ("n n l l e", "shift+tab", "ctrl+u")`)
 	f.StringVar(&out, "out", "", "write to FILE (atomically) instead of standard output")
+	f.BoolVar(&listStages, "list-stages", false, "print the stage names, one a line (for scripts)")
+	_ = f.MarkHidden("list-stages")
 	return cmd
 }

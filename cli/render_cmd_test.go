@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+func runRender(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = Main(append([]string{"render"}, args...), strings.NewReader(""), &o, &e)
+	return o.String(), e.String(), code
+}
+
+func TestRenderUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--format", "gif"},
+		{"--color", "8"},
+		{"--keys", "n bogus"},
+		{"--width", "0"},
+		{"--scale", "9"},
+		{"--stage", "nope"},
+	} {
+		if _, stderr, code := runRender(t, args...); code != exitUsage || stderr == "" {
+			t.Errorf("render %q: exit %d, stderr %q; want a usage error (2)", args, code, stderr)
+		}
+	}
+}
+
+func TestRenderOutFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shot.png")
+	if _, stderr, code := runRender(t, "--stage", "causal", "--format", "png", "--scale", "2", "--width", "50", "--height", "12", "--out", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got.X != 50*10*2 || got.Y != 12*20*2 {
+		t.Errorf("PNG is %v, want 1000×480", got)
+	}
+}
+
+// The user's own text, with control and escape bytes, never reaches a text
+// render as such.
+func TestRenderTextIsClean(t *testing.T) {
+	for _, args := range [][]string{
+		{"--format", "text"},
+		{"--color", "none"},
+	} {
+		args = append(args, "--stage", "tokens", "--text", "bell\x07 esc\x1b[2J osc\x1b]52;c;eA==\x07 del\x7f c1\u009b rtl\u202e end")
+		out, stderr, code := runRender(t, args...)
+		if code != 0 {
+			t.Fatalf("render %q: exit %d: %s", args, code, stderr)
+		}
+		for i, r := range out {
+			if r != '\n' && (r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x202e) {
+				t.Fatalf("render %q: control %U at byte %d:\n%s", args[:2], r, i, out)
+			}
+		}
+		if !strings.Contains(out, "bell") {
+			t.Errorf("render %q: the text is not shown:\n%s", args[:2], out)
+		}
+	}
+}
+
+// galleryArgs are the flags scripts/gallery.sh renders each stage with.
+func galleryArgs(stage string) []string {
+	return []string{"--stage", stage, "--width", "100", "--height", "30", "--color", "truecolor", "--format", "png", "--scale", "1"}
+}
+
+// TestGalleryUpToDate fails when an image in docs/gallery is not what
+// render draws now: rerun scripts/gallery.sh (or go generate ./render).
+func TestGalleryUpToDate(t *testing.T) {
+	dir := filepath.Join("..", "docs", "gallery")
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		t.Skip("docs/gallery does not exist yet; scripts/gallery.sh creates it")
+	}
+	list, _, code := runRender(t, "--list-stages")
+	if code != 0 {
+		t.Fatal("render --list-stages failed")
+	}
+	stages := strings.Fields(list)
+	if len(stages) != pipeline.NumStages {
+		t.Fatalf("--list-stages gave %d stages, want %d", len(stages), pipeline.NumStages)
+	}
+	for i, st := range stages {
+		path := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, st))
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%v: run scripts/gallery.sh", err)
+			continue
+		}
+		got, stderr, code := runRender(t, galleryArgs(st)...)
+		if code != 0 {
+			t.Fatalf("render %s: %s", st, stderr)
+		}
+		if got != string(want) {
+			t.Errorf("%s is out of date: run scripts/gallery.sh (or go generate ./render) and commit docs/gallery", path)
+		}
+	}
+}
