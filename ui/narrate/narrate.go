@@ -20,6 +20,9 @@ type Narration struct {
 	// Text is a 2–4 sentence explanation: what the matrix is and what to
 	// notice, with the configuration's actual numbers (d_k, p, heads…).
 	Text string
+	// Notice is the one thing to see, in one short sentence (at most
+	// NoticeWidth cells), for screens with room for a single line.
+	Notice string
 	// Panels are the matrices the stage shows, the main one (the one the
 	// cell cursor moves in) first.
 	Panels []Panel
@@ -43,11 +46,11 @@ type Panel struct {
 // gets a narration that says so rather than a panic.
 func For(stage pipeline.Stage, cfg compute.Config, book bool) Narration {
 	if stage < 0 || int(stage) >= pipeline.NumStages {
-		return Narration{Stage: stage, Title: "Unknown stage", Formula: "—",
+		return Narration{Stage: stage, Title: "Unknown stage", Formula: "—", Notice: "No such stage.",
 			Text: fmt.Sprintf("There is no stage %d; the stages are 1 to %d.", int(stage)+1, pipeline.NumStages)}
 	}
 	n := build(stage, cfg)
-	n.Stage, n.Title = stage, stage.Title()
+	n.Stage, n.Title, n.Notice = stage, stage.Title(), notice(stage, cfg)
 	if book {
 		n.Book = bookCells[stage]
 	}
@@ -250,6 +253,44 @@ func output(cfg compute.Config) Narration {
 			{"W_o (out_proj)", "mha.out_proj.W"},
 		},
 	}
+}
+
+// NoticeWidth is the longest Notice, in cells.
+const NoticeWidth = 60
+
+func notice(stage pipeline.Stage, cfg compute.Config) string {
+	switch stage {
+	case pipeline.StageTokens:
+		return "Each piece becomes one row of every matrix that follows."
+	case pipeline.StageEmbeddings:
+		return fmt.Sprintf("One row per token, d_in = %d numbers each.", cfg.DIn)
+	case pipeline.StageScores:
+		return "Symmetric (ω_ij = ω_ji), and raw: any size, any sign."
+	case pipeline.StageSoftmax:
+		return "Each row sums to 1."
+	case pipeline.StageContext:
+		return "Each z_i is a weighted average of the rows of X."
+	case pipeline.StageQKV:
+		return "Each token gets its own query, key and value."
+	case pipeline.StageScaled:
+		return fmt.Sprintf("No longer symmetric; ÷√d_k = ÷%s shrinks every score.", num(math.Sqrt(float64(cfg.DOut))))
+	case pipeline.StageWeights:
+		return "Each row sums to 1; the context is weights·V."
+	case pipeline.StageCausal:
+		return "The upper triangle is gone: a token cannot look ahead."
+	case pipeline.StageDropout:
+		switch p := cfg.Dropout; {
+		case p <= 0:
+			return "p = 0: nothing is dropped."
+		case 1/(1-p) == 2:
+			return "Dropout zeroed some weights and doubled the rest (×2)."
+		default:
+			return fmt.Sprintf("Dropout zeroed some weights; the rest ×%s.", num(1/(1-p)))
+		}
+	case pipeline.StageHeads:
+		return "Each head has its own weight pattern."
+	}
+	return "out_proj mixes every head into each output number."
 }
 
 // num formats a configuration number compactly: at most 4 decimals,

@@ -21,6 +21,9 @@ func TestEveryStageHasWords(t *testing.T) {
 		for s := range pipeline.NumStages {
 			for _, book := range []bool{false, true} {
 				n := For(pipeline.Stage(s), cfg, book)
+				if w := utf8.RuneCountInString(n.Notice); w == 0 || w > NoticeWidth {
+					t.Errorf("%s/%s: notice %q is %d long", name, pipeline.Stage(s), n.Notice, w)
+				}
 				if n.Title == "" || n.Formula == "" || n.Text == "" || len(n.Panels) == 0 {
 					t.Errorf("%s/%s/book=%v: empty field in %+v", name, pipeline.Stage(s), book, n)
 				}
@@ -60,15 +63,15 @@ func TestDropoutMentionsScale(t *testing.T) {
 		want  []string // substrings of Formula+Text
 		avoid []string
 	}{
-		{0.5, compute.RNGTorch, []string{"p = 0.5", "1/(1−0.5) = 2", "×2", "doubled", "non-MKL"}, []string{"legacy MKL"}},
-		{0.1, compute.RNGTorch, []string{"p = 0.1", "1/(1−0.1) = 1.1111", "×1.1111"}, []string{"doubled"}},
+		{0.5, compute.RNGTorch, []string{"p = 0.5", "1/(1−0.5) = 2", "×2", "doubled", "non-MKL", "doubled the rest (×2)"}, []string{"legacy MKL"}},
+		{0.1, compute.RNGTorch, []string{"p = 0.1", "1/(1−0.1) = 1.1111", "×1.1111", "the rest ×1.1111"}, []string{"doubled"}},
 		{0.25, compute.RNGMKL, []string{"p = 0.25", "1/(1−0.25) = 1.3333", "legacy MKL"}, []string{"doubled", "non-MKL"}},
 		{0, compute.RNGTorch, []string{"p = 0", "all ones", "1/(1−p)"}, []string{"doubled"}},
 	} {
 		cfg := compute.DefaultConfig()
 		cfg.Dropout, cfg.DropoutRNG = tc.p, tc.rng
 		n := For(pipeline.StageDropout, cfg, false)
-		all := n.Formula + "\n" + n.Text
+		all := n.Formula + "\n" + n.Text + "\n" + n.Notice
 		for _, w := range tc.want {
 			if !strings.Contains(all, w) {
 				t.Errorf("p=%v: missing %q in\n%s", tc.p, w, all)
