@@ -115,6 +115,16 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 			left = droppedGlyph
 		}
 	}
+	if cursor && m.kind[i] != kindNegInf {
+		// Brackets hug the number when the cell is wider than it.
+		k := strings.IndexFunc(string(content), func(r rune) bool { return r != ' ' })
+		e := strings.LastIndexFunc(string(content), func(r rune) bool { return r != ' ' })
+		if k > 0 && e >= 0 && e < len(content)-1 {
+			content = append(append(append(append([]byte{}, content[:k-1]...), '['), content[k:e+1]...), ']')
+			content = append(content, spaces(n-utf8.RuneCount(content))...)
+			left, right = " ", " "
+		}
+	}
 	b = append(b, left...)
 	b = append(b, content...)
 	return append(b, right...)
