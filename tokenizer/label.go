@@ -166,7 +166,9 @@ func mustEscape(r rune) bool {
 	switch {
 	case r < 0x20 || (r >= 0x7f && r < 0xa0):
 		return true
-	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Co):
+	case unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, unicode.Co, unicode.Cn):
+		// format characters, separators, private use, and code points
+		// unassigned in Go's Unicode tables (their width is unknown)
 		return true
 	case unicode.Is(unicode.Zs, r) && r != ' ':
 		return true
@@ -174,8 +176,7 @@ func mustEscape(r rune) bool {
 		r == 0x3164, r == 0xffa0, r == 0xfffc: // CGJ, Hangul/Khmer fillers, OBJ
 		return true
 	}
-	// unassigned in Go's Unicode tables: width unknown, so never raw
-	return !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C)
+	return false
 }
 
 var escapeNames = map[rune]string{
