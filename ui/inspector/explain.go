@@ -313,7 +313,8 @@ func context(d *doc, a contextArgs) {
 			if n > maxTerms && j >= headTerms && j < n-1 {
 				continue
 			}
-			terms[j] = fp(float64(a.weights[j])) + "·" + fp(float64(a.values.At(j, k)))
+			v, _ := at(a.values, j, k)
+			terms[j] = fp(float64(a.weights[j])) + "·" + fp(v)
 		}
 		v, ok := at(a.result, a.i, k)
 		res := f(v)

@@ -234,3 +234,34 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestMismatchedShapes: tensors that disagree with each other (a bug
+// elsewhere, or a half-filled Result) are shown as far as they go.
+func TestMismatchedShapes(t *testing.T) {
+	for name, r := range bookResults(t) {
+		r.Inputs = compute.NewMatrix(2, 2)
+		r.Single.Values = compute.NewMatrix(6, 1)
+		r.Single.WQuery = compute.NewMatrix(1, 1)
+		r.Single.Keys = &compute.Matrix{Rows: 6, Cols: 2} // no data
+		r.MHA.Concat = compute.NewMatrix(1, 7)
+		r.MHA.HeadDim = 3
+		if len(r.MHA.Queries) > 1 {
+			r.MHA.Queries = r.MHA.Queries[:1]
+		}
+		r.Wrapper.Heads = nil
+		m := New(themes.Default)
+		m.SetSize(50, 10)
+		for s := range pipeline.NumStages {
+			for h := range 3 {
+				rows, cols := GridSize(pipeline.Stage(s), r, h)
+				for i := range rows {
+					for j := range cols {
+						m.SetCell(pipeline.Stage(s), r, h, i, j, bookLabels)
+						checkView(t, m, 50, 10)
+					}
+				}
+			}
+		}
+		_ = name
+	}
+}
