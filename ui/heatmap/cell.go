@@ -14,7 +14,7 @@ func (m *Model) prefix(i int, cursor bool) string {
 		return ""
 	}
 	switch m.kind[i] {
-	case kindNegInf:
+	case kindNegInf, kindMasked:
 		if cursor {
 			return p.maskedCursor
 		}
@@ -40,7 +40,7 @@ func (m *Model) prefix(i int, cursor bool) string {
 // with colour off, a space with colour on, the hatch for −∞.
 func (m *Model) fill(i int) string {
 	switch m.kind[i] {
-	case kindNegInf:
+	case kindNegInf, kindMasked:
 		return hatchGlyph
 	case kindNaN:
 		return " "
@@ -99,7 +99,7 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 	switch {
 	case cursor:
 		left, right = "[", "]"
-	case m.kind[i] == kindNegInf:
+	case m.kind[i] == kindNegInf || m.kind[i] == kindMasked:
 		left, right = hatchGlyph, hatchGlyph
 	case m.pal.noColor:
 		left = fill
@@ -115,7 +115,7 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 			left = droppedGlyph
 		}
 	}
-	if cursor && m.kind[i] != kindNegInf {
+	if cursor && m.kind[i] != kindNegInf && m.kind[i] != kindMasked {
 		// Brackets hug the number when the cell is wider than it.
 		k := strings.IndexFunc(string(content), func(r rune) bool { return r != ' ' })
 		e := strings.LastIndexFunc(string(content), func(r rune) bool { return r != ' ' })
@@ -150,6 +150,13 @@ func (m *Model) appendContent(b []byte, i, n int, fill string) []byte {
 	f := m.lay.format
 	if f.ok && n >= 1 {
 		text = f.appendValue(num[:0], m.data.Values[i])
+	}
+	if m.kind[i] == kindMasked {
+		// The value in a clearing of the hatch, like "-∞".
+		if len(text)+2 <= n {
+			return appendCentered(b, " "+string(text)+" ", n, fill)
+		}
+		return appendCentered(b, string(text), n, fill)
 	}
 	if len(text) == 0 || len(text) > n {
 		for k := 0; k < n; k++ {

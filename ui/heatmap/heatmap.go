@@ -25,6 +25,11 @@ type Data struct {
 	// Dropped, if set (row-major like Values), marks cells zeroed by
 	// dropout: a flagged cell whose value is exactly 0 gets the dropped style.
 	Dropped []bool
+	// Masked, if set (row-major), marks cells removed by the causal mask
+	// whose value is finite (the zeros above the diagonal of causal
+	// weights): they get the masked style, hatched like −∞, with the value
+	// still printed. −∞ cells are masked whether flagged or not.
+	Masked []bool
 	// Range, if set, fixes the span mapped onto the colormap (so that
 	// several heatmaps, e.g. all heads, share one scale). Ignored for Mask.
 	Range *Range
@@ -53,6 +58,7 @@ const (
 	kindPosInf
 	kindNaN
 	kindDropped
+	kindMasked // finite, flagged in Data.Masked
 )
 
 // Model is the heatmap component.
@@ -63,13 +69,14 @@ type Model struct {
 	// it with SetStyles.
 	Styles Styles
 
-	data    Data
-	st      stats
-	rng     Range
-	kind    []cellKind
-	level   []uint8 // colour bucket of each cell
-	sums    []float64
-	hasDrop bool
+	data      Data
+	st        stats
+	rng       Range
+	kind      []cellKind
+	level     []uint8 // colour bucket of each cell
+	sums      []float64
+	hasDrop   bool
+	hasMasked bool // some finite cell is flagged masked
 
 	theme   themes.Theme
 	profile colorprofile.Profile
@@ -155,7 +162,7 @@ func (m *Model) SetData(d Data) {
 	}
 	m.kind = resize(m.kind, n)
 	m.level = resize(m.level, n)
-	m.hasDrop = false
+	m.hasDrop, m.hasMasked = false, false
 	for i := 0; i < n; i++ {
 		v := float32(math.NaN())
 		if i < len(vals) {
@@ -170,6 +177,9 @@ func (m *Model) SetData(d Data) {
 			k = kindNegInf
 		case math.IsInf(x, 1):
 			k, t = kindPosInf, 1
+		case i < len(d.Masked) && d.Masked[i]:
+			k = kindMasked
+			m.hasMasked = true
 		case v == 0 && i < len(d.Dropped) && d.Dropped[i]:
 			k = kindDropped
 			m.hasDrop = true
@@ -182,7 +192,7 @@ func (m *Model) SetData(d Data) {
 	for r := 0; r < d.Rows; r++ {
 		var s float64
 		for c := 0; c < d.Cols; c++ {
-			if i := r*d.Cols + c; i < len(vals) && m.kind[i] != kindNaN && m.kind[i] != kindNegInf && m.kind[i] != kindPosInf {
+			if i := r*d.Cols + c; i < len(vals) && (m.kind[i] == kindValue || m.kind[i] == kindDropped || m.kind[i] == kindMasked) {
 				s += float64(vals[i])
 			}
 		}

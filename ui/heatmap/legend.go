@@ -73,9 +73,13 @@ func (m *Model) legendText(width int) string {
 		}
 		b.WriteString(st.Render(" " + hi))
 	}
-	if m.st.negInf {
+	if m.st.negInf || m.hasMasked {
+		t := "-∞"
+		if !m.st.negInf {
+			t = "0"
+		}
 		b.WriteString("  ")
-		b.WriteString(p.masked + hatchGlyph + "-∞" + hatchGlyph + p.reset)
+		b.WriteString(p.masked + hatchGlyph + t + hatchGlyph + p.reset)
 		b.WriteString(st.Render(" masked"))
 	}
 	if m.hasDrop {
@@ -148,9 +152,6 @@ func (m *Model) writeCompact(b *strings.Builder, nl func()) {
 			idx := r*m.data.Cols + c
 			cursor := m.cursorVisible && m.cr >= r && m.cr < max(rNext, r+1) && m.cc >= c && m.cc < max(cNext, c+1)
 			pre, g := m.prefix(idx, false), m.fill(idx)
-			if m.kind[idx] == kindNaN || m.kind[idx] == kindNegInf {
-				g = m.fill(idx)
-			}
 			if cursor {
 				pre, g = m.pal.narrowCursor, cursorGlyph
 			}

@@ -275,3 +275,28 @@ func cursorX(line string, gutter int) int {
 	}
 	return -1
 }
+
+// Causal weights: the zeros above the diagonal are flagged masked and drawn
+// hatched, with their value still printed.
+func TestMaskedZeros(t *testing.T) {
+	w := compute.NewMatrix(6, 6)
+	w.SoftmaxRows(causalScores())
+	d := FromMatrix("causal weights", w, bookLabels, bookLabels, Unit)
+	d.Masked = make([]bool, 36)
+	for i := 0; i < 6; i++ {
+		for j := i + 1; j < 6; j++ {
+			d.Masked[i*6+j] = true
+		}
+	}
+	for _, plain := range []bool{true, false} {
+		m := New(WithData(d), WithSize(80, 24), WithNoColor(plain), WithRowSums(true))
+		body := ansi.Strip(m.View())
+		if got := strings.Count(body, "0.0000╱"); got != 15 {
+			t.Errorf("plain=%v: %d hatched zeros, want 15:\n%s", plain, got, body)
+		}
+		if !strings.Contains(body, "╱0╱ masked") || strings.Count(body, "1.00") < 6 {
+			t.Errorf("plain=%v: legend or row sums wrong:\n%s", plain, body)
+		}
+	}
+	golden(t, "causal-weights-plain-80x24", New(WithData(d), WithSize(80, 24), WithNoColor(true), WithRowSums(true)).View())
+}
