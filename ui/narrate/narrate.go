@@ -97,7 +97,7 @@ func build(stage pipeline.Stage, cfg compute.Config) Narration {
 		return Narration{
 			Formula: "ω = X·Xᵀ,  ω_ij = x_i·x_j",
 			Text: "Simplified self-attention has no trainable weights: the score of token i for token j is the dot product of their embeddings. " +
-				"A large score means the two vectors point the same way. " +
+				"A dot product measures similarity: it is large when the two vectors are aligned. " +
 				"Notice the matrix is symmetric (ω_ij = ω_ji), and the numbers are raw: any size, any sign, not yet weights.",
 			Panels: []Panel{{"ω = X·Xᵀ", "simple.attn_scores"}},
 		}
@@ -139,7 +139,7 @@ func build(stage pipeline.Stage, cfg compute.Config) Narration {
 			Formula: "A = softmax(masked(Q·Kᵀ) / √d_k),  masked = −∞ where j > i",
 			Text: "A model that predicts the next word must not peek at later words, so every score above the diagonal (key after query) becomes −∞. " +
 				"As in the book, the mask is applied to the unscaled Q·Kᵀ and the division by √d_k happens inside the softmax; exp(−∞) = 0, so the upper triangle is gone: a token cannot look ahead, and row 1 is always [1, 0, 0, …]. " +
-				"The simpler method (softmax first, zero the upper triangle, divide each row by its sum) gives exactly the same weights.",
+				"The simpler method (softmax first, zero the upper triangle, divide each row by its sum) gives the same weights, as the book shows.",
 			Panels: []Panel{
 				{"causal weights", "single.causal_weights"}, {"mask (1 = masked)", "single.causal_mask"},
 				{"masked Q·Kᵀ (−∞)", "single.masked_scores"}, {"renormalised", "single.causal_weights_renorm"},
@@ -205,7 +205,7 @@ func dropout(cfg compute.Config) Narration {
 		fmt.Fprintf(&s, "Here dropout zeroed the cells now showing 0 and scaled the rest by ×%s, so rows no longer sum to 1; at inference (model.eval()) it is off. ", num(scale))
 	}
 	if cfg.DropoutRNG == compute.RNGMKL {
-		s.WriteString("The mask follows PyTorch's legacy MKL Bernoulli path (Intel CPUs with MKL builds, which print a different mask from the book's; book issue #57)")
+		s.WriteString("The mask follows PyTorch's legacy MKL Bernoulli path (Intel CPUs with MKL builds print a different mask from the book's: rasbt/LLMs-from-scratch issue #57)")
 	} else {
 		s.WriteString("The mask follows PyTorch's non-MKL Bernoulli path, the one behind the notebook's printed mask")
 	}
