@@ -57,6 +57,18 @@ func DefaultStyles(t themes.Theme) Styles {
 	}
 }
 
+// NoColorStyles are styles without colour (NO_COLOR, or a terminal that
+// has none): headings and values bold, warnings underlined.
+func NoColorStyles() Styles {
+	return Styles{
+		Heading: lipgloss.NewStyle().Bold(true),
+		Text:    lipgloss.NewStyle(),
+		Muted:   lipgloss.NewStyle(),
+		Value:   lipgloss.NewStyle().Bold(true),
+		Warning: lipgloss.NewStyle().Underline(true),
+	}
+}
+
 func (s Styles) of(r role) lipgloss.Style {
 	switch r.base() {
 	case roleMuted:

@@ -265,3 +265,15 @@ func TestMismatchedShapes(t *testing.T) {
 		_ = name
 	}
 }
+
+func TestNoColorStyles(t *testing.T) {
+	m := New(themes.Default)
+	m.Styles = NoColorStyles()
+	m.SetSize(60, 24)
+	m.SetCell(pipeline.StageCausal, bookResults(t)["linear789"], 0, 0, 3, bookLabels)
+	v := m.View()
+	if strings.Contains(v, "38;") || strings.Contains(v, "48;") {
+		t.Errorf("colour escapes with NoColorStyles:\n%q", v)
+	}
+	checkView(t, m, 60, 24)
+}
