@@ -24,6 +24,7 @@ type Options struct {
 	Format        string            // ansi, text, svg, png, html ("" is ansi)
 	Scale         int               // PNG pixels per cell pixel; SVG width/height factor (0 is 1)
 	Keys          []tea.KeyPressMsg // replayed through Update before drawing (ParseKeys)
+	UI            []ui.Option       // theme, presenter mode…, passed to ui.New
 }
 
 // Formats lists the output formats, in the order the help gives them.
@@ -74,7 +75,11 @@ func Model(scene *pipeline.Scene, opts Options) (tea.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := Start(ui.New(scene, opts.Stage), opts.Width, opts.Height, prof, nil)
+	uiOpts := opts.UI
+	if prof == colorprofile.NoTTY || prof == colorprofile.Ascii {
+		uiOpts = append(append([]ui.Option(nil), uiOpts...), ui.WithNoColor(true)) // shade glyphs keep the matrices readable
+	}
+	m, err := Start(ui.New(scene, opts.Stage, uiOpts...), opts.Width, opts.Height, prof, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -123,12 +128,9 @@ func Encode(w io.Writer, v tea.View, opts Options) error {
 	if format == "" {
 		format = "ansi"
 	}
-	if format == "ansi" && prof <= colorprofile.Ascii {
-		// No colours: the same guarantee as text. (Ascii keeps bold
-		// and the like, so it stays ANSI.)
-		if prof == colorprofile.NoTTY {
-			format = "text"
-		}
+	if format == "ansi" && prof == colorprofile.NoTTY {
+		// --color none: no escapes at all, the same guarantee as text.
+		format = "text"
 	}
 	scale := max(opts.Scale, 1)
 	fg, bg := defaultColors()
