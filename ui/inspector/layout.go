@@ -83,9 +83,16 @@ func (d *doc) kv(name, value, note string) {
 func (d *doc) missing(what string) { d.add(2, words(roleWarn, what+": not computed")...) }
 
 // words splits s into one atom per word, each but the first with its
-// leading space.
+// leading space. A short equation in prose ("exp(−∞) = 0") stays whole.
 func words(r role, s string) []seg {
-	fs := strings.Fields(s)
+	var fs []string
+	for _, w := range strings.Fields(s) {
+		if n := len(fs); n >= 2 && fs[n-1] == "=" {
+			fs = append(fs[:n-2], fs[n-2]+" = "+w)
+			continue
+		}
+		fs = append(fs, w)
+	}
 	out := make([]seg, len(fs))
 	for k, w := range fs {
 		if k > 0 || strings.HasPrefix(s, " ") {
