@@ -42,7 +42,7 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 		} else {
 			s = blas32.General{Rows: r1 - r0, Cols: r1, Stride: t, Data: scratch}
 		}
-		gemm(s, rows(q, r0, r1), rows(k, 0, r1), true)
+		gemmSerial(s, rows(q, r0, r1), rows(k, 0, r1), true)
 		for i := r0; i < r1; i++ {
 			row := s.Data[(i-r0)*t : (i-r0)*t+t]
 			n := i + 1 // columns 0..i are visible
@@ -70,7 +70,7 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 			}
 		}
 		// context[r0:r1] = S·V[0:r1]
-		gemm(rows(out.context, r0, r1), s, rows(v, 0, r1), false)
+		gemmSerial(rows(out.context, r0, r1), s, rows(v, 0, r1), false)
 	}
 }
 

@@ -3,32 +3,12 @@ package compute
 import (
 	"math"
 
-	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas32"
 )
 
 // general views m as a BLAS matrix (no copy).
 func (m *Matrix) general() blas32.General {
 	return blas32.General{Rows: m.Rows, Cols: m.Cols, Stride: max(m.Cols, 1), Data: m.Data}
-}
-
-// gemm sets c = a·op(b) (op = transpose if tb) with float32 accumulation,
-// as PyTorch's CPU matmul does. Empty shapes are allowed.
-func gemm(c, a, b blas32.General, tb bool) {
-	if c.Rows == 0 || c.Cols == 0 {
-		return
-	}
-	if a.Cols == 0 {
-		for i := 0; i < c.Rows; i++ {
-			clear(c.Data[i*c.Stride : i*c.Stride+c.Cols])
-		}
-		return
-	}
-	t := blas.NoTrans
-	if tb {
-		t = blas.Trans
-	}
-	blas32.Gemm(blas.NoTrans, t, 1, a, b, 0, c)
 }
 
 // MulT sets m = a·bᵀ. It panics with "compute: shape mismatch" unless

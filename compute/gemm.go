@@ -1,0 +1,166 @@
+package compute
+
+import (
+	"sync"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas32"
+)
+
+// Blocking of the AVX2/FMA matrix product (kern6x16): A is packed in
+// panels of gemmMR rows, B in panels of gemmNR columns, both gemmKC deep; a
+// block of gemmMC rows of A stays in L2 while a 16 KiB panel of B stays in
+// L1.
+const (
+	gemmMR = 6
+	gemmNR = 16
+	gemmKC = 256
+	gemmMC = 96
+	// gemmParMin is the multiply-add count from which one product is
+	// split over goroutines.
+	gemmParMin = 1 << 20
+)
+
+var gemmPool = sync.Pool{New: func() any { return new([]float32) }}
+
+func getBuf(n int) *[]float32 {
+	p := gemmPool.Get().(*[]float32)
+	if cap(*p) < n {
+		*p = make([]float32, n)
+	}
+	*p = (*p)[:n]
+	return p
+}
+
+// gemm sets c = a·op(b) (op = transpose if tb) with float32 accumulation,
+// as PyTorch's CPU matmul does, splitting large products over goroutines.
+// Empty shapes are allowed.
+func gemm(c, a, b blas32.General, tb bool) { gemmPar(c, a, b, tb, true) }
+
+// gemmSerial is gemm on the calling goroutine only (callers that already
+// run in parallel, one head each).
+func gemmSerial(c, a, b blas32.General, tb bool) { gemmPar(c, a, b, tb, false) }
+
+func gemmPar(c, a, b blas32.General, tb, par bool) {
+	if c.Rows == 0 || c.Cols == 0 {
+		return
+	}
+	if a.Cols == 0 {
+		for i := 0; i < c.Rows; i++ {
+			clear(c.Data[i*c.Stride : i*c.Stride+c.Cols])
+		}
+		return
+	}
+	if useFMA {
+		sgemmFMA(c, a, b, tb, par)
+		return
+	}
+	t := blas.NoTrans
+	if tb {
+		t = blas.Trans
+	}
+	blas32.Gemm(blas.NoTrans, t, 1, a, b, 0, c)
+}
+
+// useFMA selects the AVX2/FMA kernel; tests switch it off to compare with
+// gonum's Sgemm.
+var useFMA = hasFMA
+
+// sgemmFMA sets c (m×n) = a (m×k) · op(b) with the kern6x16 micro-kernel:
+// each entry is a float32 fused multiply-add chain over k in order.
+func sgemmFMA(c, a, b blas32.General, tb, par bool) {
+	m, n, k := c.Rows, c.Cols, a.Cols
+	for i := 0; i < m; i++ {
+		clear(c.Data[i*c.Stride : i*c.Stride+n])
+	}
+	np := (n + gemmNR - 1) / gemmNR
+	bp := getBuf(min(gemmKC, k) * np * gemmNR)
+	defer gemmPool.Put(bp)
+	bufB := *bp
+	nBlocks := (m + gemmMC - 1) / gemmMC
+	for pc := 0; pc < k; pc += gemmKC {
+		kb := min(gemmKC, k-pc)
+		packB(bufB, b, tb, pc, kb, n)
+		block := func(ib int) {
+			ic := ib * gemmMC
+			mb := min(gemmMC, m-ic)
+			ap := getBuf(gemmMC * kb)
+			bufA := *ap
+			packA(bufA, a, ic, mb, pc, kb)
+			var tile [gemmMR * gemmNR]float32
+			for jp := 0; jp < np; jp++ {
+				pb := &bufB[jp*kb*gemmNR]
+				cols := min(gemmNR, n-jp*gemmNR)
+				for ip := 0; ip*gemmMR < mb; ip++ {
+					rows := min(gemmMR, mb-ip*gemmMR)
+					pa := &bufA[ip*kb*gemmMR]
+					at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
+					if rows == gemmMR && cols == gemmNR {
+						kern6x16(kb, pa, pb, &c.Data[at], c.Stride)
+						continue
+					}
+					clear(tile[:])
+					kern6x16(kb, pa, pb, &tile[0], gemmNR)
+					for r := 0; r < rows; r++ {
+						dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
+						for j := range dst {
+							dst[j] += tile[r*gemmNR+j]
+						}
+					}
+				}
+			}
+			gemmPool.Put(ap)
+		}
+		if par && nBlocks > 1 && m*n*kb >= gemmParMin {
+			parallelFor(nBlocks, block)
+		} else {
+			for ib := 0; ib < nBlocks; ib++ {
+				block(ib)
+			}
+		}
+	}
+}
+
+// packB copies rows pc…pc+kb−1 of op(b) (all n columns) into panels of
+// gemmNR columns, kb×gemmNR each, zero-padded.
+func packB(dst []float32, b blas32.General, tb bool, pc, kb, n int) {
+	for jp := 0; jp*gemmNR < n; jp++ {
+		panel := dst[jp*kb*gemmNR : (jp+1)*kb*gemmNR]
+		j0 := jp * gemmNR
+		cols := min(gemmNR, n-j0)
+		if cols < gemmNR {
+			clear(panel)
+		}
+		if tb { // op(b)[p][j] = b[j][p]
+			for jj := 0; jj < cols; jj++ {
+				src := b.Data[(j0+jj)*b.Stride+pc : (j0+jj)*b.Stride+pc+kb]
+				for p, v := range src {
+					panel[p*gemmNR+jj] = v
+				}
+			}
+			continue
+		}
+		for p := 0; p < kb; p++ {
+			copy(panel[p*gemmNR:p*gemmNR+cols], b.Data[(pc+p)*b.Stride+j0:(pc+p)*b.Stride+j0+cols])
+		}
+	}
+}
+
+// packA copies rows ic…ic+mb−1, columns pc…pc+kb−1 of a into panels of
+// gemmMR rows, kb×gemmMR each (interleaved by k), zero-padded.
+func packA(dst []float32, a blas32.General, ic, mb, pc, kb int) {
+	for ip := 0; ip*gemmMR < mb; ip++ {
+		panel := dst[ip*kb*gemmMR : (ip+1)*kb*gemmMR]
+		rows := min(gemmMR, mb-ip*gemmMR)
+		if rows < gemmMR {
+			clear(panel)
+		}
+		for ii := 0; ii < rows; ii++ {
+			i := ic + ip*gemmMR + ii
+			src := a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
+			for p, v := range src {
+				panel[p*gemmMR+ii] = v
+			}
+		}
+	}
+}
