@@ -79,6 +79,7 @@ func oneLine(s string) string {
 
 func newRoot(e *env) *cobra.Command {
 	var cf configFlags
+	var vf viewFlags
 	root := &cobra.Command{
 		Use:   "attnscope",
 		Short: "Step through every stage of attention on your own sentence",
@@ -95,12 +96,17 @@ attention, drawing each as a heatmap. Every number is the number PyTorch prints.
 			if err != nil {
 				return err
 			}
-			return runTUI(e, req)
+			opts, err := vf.options(false)
+			if err != nil {
+				return err
+			}
+			return runTUI(e, req, opts...)
 		},
 	}
 	cf.register(root)
+	vf.register(root, false)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRenderCmd(e), newExportCmd(e), newSamplesCmd(e))
+	root.AddCommand(newRenderCmd(e), newExportCmd(e), newSamplesCmd(e), newPresentCmd(e))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

@@ -9,10 +9,12 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/render"
+	"github.com/attnscope/attnscope/ui"
 )
 
 func newRenderCmd(e *env) *cobra.Command {
 	var cf configFlags
+	var vf viewFlags
 	var stage, color, format, out, keys string
 	var width, height, scale int
 	var listStages bool
@@ -40,7 +42,14 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
 			if err != nil {
 				return usageErrorf("--keys: %v", err)
 			}
-			opts := render.Options{Stage: st, Width: width, Height: height, Color: color, Format: format, Scale: scale, Keys: ks}
+			uiOpts, err := vf.options(true)
+			if err != nil {
+				return err
+			}
+			if vf.present {
+				uiOpts = append(uiOpts, ui.WithPresent(0))
+			}
+			opts := render.Options{Stage: st, Width: width, Height: height, Color: color, Format: format, Scale: scale, Keys: ks, UI: uiOpts}
 			if err := opts.Check(); err != nil {
 				return usageErrorf("%v", err)
 			}
@@ -60,6 +69,7 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
 		},
 	}
 	cf.register(cmd)
+	vf.register(cmd, true)
 	f := cmd.Flags()
 	f.StringVar(&stage, "stage", "scores", "stage to draw ("+strings.Join(pipeline.StageNames(), ", ")+", or 1–12)")
 	f.IntVar(&width, "width", 100, "screen width in cells")

@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -62,6 +63,10 @@ type Model struct {
 	width, height int
 	theme         themes.Theme
 	noColor       bool
+	present       bool          // presenter mode
+	auto          time.Duration // presenter auto-advance; 0 = off
+	tickSeq       int
+	card          bool // the "why attention" card is showing
 	themeChosen   bool // the user picked a theme: the terminal's background no longer decides
 }
 
@@ -80,6 +85,10 @@ func WithNoColor(off bool) Option { return func(m *Model) { m.noColor = off } }
 // WithTheme sets the theme; the terminal's background colour no longer
 // picks dark or light.
 func WithTheme(t themes.Theme) Option { return func(m *Model) { m.theme, m.themeChosen = t, true } }
+
+// WithInitialTheme sets the theme (e.g. a colormap the user chose) but lets
+// the terminal's background colour still pick dark or light.
+func WithInitialTheme(t themes.Theme) Option { return func(m *Model) { m.theme = t } }
 
 // setTheme switches every component to t.
 func (m *Model) setTheme(t themes.Theme) {
@@ -166,6 +175,7 @@ func (m Model) Init() tea.Cmd {
 	if !m.themeChosen {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	cmds = append(cmds, m.tick())
 	return tea.Batch(cmds...)
 }
 
@@ -201,6 +211,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case settings.ChangedMsg, settings.ClosedMsg, picker.PickedMsg, picker.ClosedMsg:
 		return m.updateOverlay(msg)
+	case tickMsg:
+		if msg.seq != m.tickSeq || !m.present {
+			return m, nil
+		}
+		if !m.card && int(m.stage) >= pipeline.NumStages-1 {
+			return m, nil // the end: stop ticking
+		}
+		m.advance(+1)
+		return m, m.tick()
 	case tea.BackgroundColorMsg:
 		if !m.themeChosen {
 			m.setTheme(themes.ForBackground(msg.IsDark(), m.theme.HighContrast).WithMap(m.theme.Map))
@@ -241,9 +260,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	if m.present || m.card {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, k.Next):
+			m.advance(+1)
+			m.tickSeq++ // a manual step restarts the auto-advance clock
+			return m, m.tick()
+		case key.Matches(msg, k.Prev):
+			m.advance(-1)
+			m.tickSeq++
+			return m, m.tick()
+		case key.Matches(msg, k.Why):
+			m.card = !m.card
+			return m, nil
+		case m.card:
+			return m, nil
+		case m.present && (key.Matches(msg, k.Edit, k.Settings, k.Samples, k.Inspector, k.Grid, k.PanelNext, k.PanelPrev)):
+			return m, nil // advanced panels are hidden while presenting
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.Why):
+		m.card = true
+		return m, nil
 	case key.Matches(msg, k.Next):
 		if int(m.stage) < pipeline.NumStages-1 {
 			m.stage++

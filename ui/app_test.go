@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -86,6 +87,8 @@ func keyMsg(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyTab}
 	case "shift+tab":
 		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+u":
 		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
 	}
@@ -235,5 +238,48 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("%s differs from the golden file (go test ./ui -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", name, ansi.Strip(got), ansi.Strip(string(want)))
+	}
+}
+
+func TestPresenterSteps(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageTokens, WithPresent(0), WithCard()), 100, 30)
+	if !m.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
+		t.Fatalf("presenter mode does not open on the card:\n%s", ansi.Strip(m.Render()))
+	}
+	m = send(m, keyMsg("pgdown"))
+	if m.card || m.stage != pipeline.StageTokens {
+		t.Fatalf("PgDn from the card: card %v stage %v", m.card, m.stage)
+	}
+	for s := 1; s < pipeline.NumStages; s++ {
+		m = send(m, keyMsg("space"))
+		if m.stage != pipeline.Stage(s) {
+			t.Fatalf("space %d: stage %v", s, m.stage)
+		}
+		if v := ansi.Strip(m.Render()); !strings.Contains(v, strings.ToUpper(pipeline.Stage(s).Title())) {
+			t.Fatalf("stage %v: no big title:\n%s", pipeline.Stage(s), v)
+		}
+	}
+	m = send(m, keys("s", "e", "i")...)
+	if m.mode != modeView {
+		t.Fatalf("presenter mode opened an advanced panel (mode %v)", m.mode)
+	}
+	for range pipeline.NumStages {
+		m = send(m, keyMsg("pgup"))
+	}
+	if !m.card {
+		t.Fatal("PgUp from the first stage does not return to the card")
+	}
+}
+
+func TestPresenterAutoAdvance(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageTokens, WithPresent(time.Second), WithCard()), 100, 30)
+	var tm tea.Model = m
+	tm, _ = tm.Update(tickMsg{seq: m.tickSeq})
+	if got := tm.(Model); got.card {
+		t.Fatal("a tick did not leave the card")
+	}
+	tm, _ = tm.Update(tickMsg{seq: m.tickSeq - 1})
+	if got := tm.(Model); got.stage != pipeline.StageTokens {
+		t.Fatalf("a stale tick advanced to %v", got.stage)
 	}
 }

@@ -115,6 +115,9 @@ func (m *Model) resize() {
 	} else if iw > 0 {
 		areaH -= ih
 	}
+	if m.present {
+		areaW, areaH = m.width, m.height-m.presentTop()-1
+	}
 	for i := range m.hms {
 		m.hms[i].SetSize(max(areaW, 0), max(areaH, 0))
 	}
@@ -136,6 +139,9 @@ func (m Model) renderNarration(w int) string {
 	n := m.narrationLines()
 	if n == 0 || m.narr.Title == "" {
 		return ""
+	}
+	if n == 1 && m.narr.Notice != "" {
+		return lipgloss.NewStyle().Foreground(m.theme.Text).Render(ansi.Truncate(m.narr.Notice, w, "…"))
 	}
 	formula := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render(m.narr.Formula)
 	text := lipgloss.NewStyle().Foreground(m.theme.Text).Width(w).Render(m.narr.Text)

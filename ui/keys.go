@@ -17,7 +17,7 @@ type KeyMap struct {
 	Edit                   key.Binding
 	Settings, Samples      key.Binding
 	Colormap, Theme        key.Binding
-	Help, Quit             key.Binding
+	Help, Quit, Why        key.Binding
 	Apply, Cancel, ClearLn key.Binding
 }
 
@@ -38,6 +38,7 @@ func DefaultKeyMap() KeyMap {
 		Colormap:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "colormap")),
 		Theme:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "light/dark")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Why:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "why attention?")),
 		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -67,7 +68,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.PanelNext, k.PanelPrev},
 		{k.HeadNext, k.HeadPrev, k.Grid, k.Inspector},
 		{k.Edit, k.Settings, k.Samples, k.Colormap, k.Theme},
-		{k.Help, k.Quit},
+		{k.Why, k.Help, k.Quit},
 	}
 }
 

@@ -30,6 +30,13 @@ func (m Model) Render() string {
 	if m.mode == modeHelp {
 		return fit(m.renderHelp(), w, h)
 	}
+	if m.present {
+		return m.renderPresent()
+	}
+	if m.card {
+		muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n next · w close · q quit")
+	}
 	top := []string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
 	bottom := []string{m.renderStatus(), m.renderHelpLine()}
 	bodyH := h - len(top) - len(bottom)

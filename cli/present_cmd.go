@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/attnscope/attnscope/ui"
+)
+
+func newPresentCmd(e *env) *cobra.Command {
+	var cf configFlags
+	var vf viewFlags
+	var auto time.Duration
+	cmd := &cobra.Command{
+		Use:   "present",
+		Short: "Classroom mode: the chapter as a slide show, one stage per key",
+		Long: `Present the chapter to a room: an opening card on why attention exists, then
+one stage per key press — PgDn/PgUp (a presenter's clicker), n/p or space — with
+the narration in large type and the stage's main matrix filling the screen.
+Advanced panels are hidden. --auto 8s advances by itself. For a projector, try
+--theme light.`,
+		Example: `  attnscope present
+  attnscope present --auto 8s --theme light
+  attnscope present --text "The cat sat on the mat because it was tired"`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if auto != 0 && (auto < time.Second || auto > time.Hour) {
+				return usageErrorf("--auto: must be between 1s and 1h, got %v", auto)
+			}
+			req, err := cf.request(e.stdin)
+			if err != nil {
+				return err
+			}
+			opts, err := vf.options(false)
+			if err != nil {
+				return err
+			}
+			return runTUI(e, req, append(opts, ui.WithPresent(auto), ui.WithCard())...)
+		},
+	}
+	cf.register(cmd)
+	vf.register(cmd, false)
+	cmd.Flags().DurationVar(&auto, "auto", 0, "advance every DURATION (e.g. 8s); 0 = only on a key")
+	return cmd
+}
