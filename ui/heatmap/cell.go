@@ -104,6 +104,10 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 	case m.pal.noColor:
 		left = fill
 	}
+	if m.lay.tight {
+		// Squeezed cells keep one margin, on the left, for one more digit.
+		n, right = cw-1, ""
+	}
 	var scratch [96]byte
 	content := m.appendContent(scratch[:0], i, n, fill)
 	if m.kind[i] == kindDropped {
@@ -118,11 +122,14 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 	if cursor && m.kind[i] != kindNegInf && m.kind[i] != kindMasked {
 		// Brackets hug the number when the cell is wider than it.
 		k := strings.IndexFunc(string(content), func(r rune) bool { return r != ' ' })
-		e := strings.LastIndexFunc(string(content), func(r rune) bool { return r != ' ' })
-		if k > 0 && e >= 0 && e < len(content)-1 {
-			content = append(append(append(append([]byte{}, content[:k-1]...), '['), content[k:e+1]...), ']')
+		end := len(strings.TrimRight(string(content), " "))
+		if k > 0 && end > k && end < len(content) {
+			content = append(append(append(append([]byte{}, content[:k-1]...), '['), content[k:end]...), ']')
 			content = append(content, spaces(n-utf8.RuneCount(content))...)
-			left, right = " ", " "
+			left = " "
+			if right != "" {
+				right = " "
+			}
 		}
 	}
 	b = append(b, left...)
@@ -138,7 +145,7 @@ func (m *Model) appendContent(b []byte, i, n int, fill string) []byte {
 	switch m.kind[i] {
 	case kindNegInf:
 		t := "-∞"
-		if n >= 4 {
+		if n >= 6 { // keep some hatch visible around the clearing
 			t = " -∞ "
 		}
 		return appendCentered(b, t, n, fill)
@@ -153,7 +160,7 @@ func (m *Model) appendContent(b []byte, i, n int, fill string) []byte {
 	}
 	if m.kind[i] == kindMasked {
 		// The value in a clearing of the hatch, like "-∞".
-		if len(text)+2 <= n {
+		if len(text)+4 <= n {
 			return appendCentered(b, " "+string(text)+" ", n, fill)
 		}
 		return appendCentered(b, string(text), n, fill)

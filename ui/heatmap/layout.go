@@ -38,6 +38,7 @@ type layout struct {
 	sumW        int
 	sumFmt      numFormat
 	panX, panY  bool // the matrix does not fit across / down
+	tight       bool // cells have a left margin only (squeezed)
 	visCols     int
 	visRows     int
 	format      numFormat
@@ -157,7 +158,13 @@ func (m *Model) relayout() {
 		l.cw = max(l.cw, min(availW/d.Cols, ideal+2*(l.ch-1)))
 	}
 
-	l.format = chooseFormat(m.st, l.cw-2)
+	// Squeezed (but not panned) cells drop their right margin when that
+	// buys a digit.
+	n := l.cw - 2
+	if !l.panX && l.cw < ideal && l.cw >= 3 && chooseFormat(m.st, l.cw-1) != chooseFormat(m.st, n) {
+		l.tight, n = true, l.cw-1
+	}
+	l.format = chooseFormat(m.st, n)
 	l.textW = widest(m.st, l.format)
 	l.rowLabels = make([]string, d.Rows)
 	for r := range l.rowLabels {
