@@ -14,8 +14,8 @@ type rect struct {
 // if r is not drawn as shapes. Block elements (U+2580–U+259F), box drawing
 // (U+2500–U+257F, except the diagonals ╱╲╳, which come from the font) and
 // braille (U+2800–U+28FF) are drawn as rectangles, so that adjacent cells
-// meet without seams and SVG and PNG agree. The rounded corners ╭╮╯╰ are
-// drawn square.
+// meet without seams and SVG and PNG agree. (The rounded corners ╭╮╯╰ are
+// drawn by arcGlyph; shapes gives them square.)
 func shapes(r rune, w, h int) ([]rect, bool) {
 	switch {
 	case r >= 0x2580 && r <= 0x259f:

@@ -60,6 +60,7 @@ type glyph struct {
 	segs     []sfnt.Segment // coordinates in 1/64 px at fontPx
 	ok       bool
 	fallback bool // from DejaVu Sans Mono
+	device   bool // segs are in device pixels already (drawn shapes), not scale 1
 }
 
 var fonts = sync.OnceValue(func() *fontSet {

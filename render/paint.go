@@ -46,6 +46,8 @@ func paint(g *grid, p painter, cw, ch, s int) {
 			switch {
 			case c.text == " " || r == 0x2800 && n == len(c.text):
 				// blank
+			case n == len(c.text) && arcDirs[r] != [2]float64{}:
+				p.glyph(arcGlyph(r, cw, ch), x0, y0, c.fg)
 			case n == len(c.text) && drawShapes(p, r, x0, y0, cw, ch, c):
 			default:
 				gl := fs.lookup(c.text, styleIndex(c.bold, c.italic))

@@ -67,6 +67,9 @@ func rasterize(g *glyph, s float32) *glyphMask {
 		return nil
 	}
 	k := s / 64
+	if g.device {
+		k = 1.0 / 64
+	}
 	minX, minY := float32(math.Inf(1)), float32(math.Inf(1))
 	maxX, maxY := float32(math.Inf(-1)), float32(math.Inf(-1))
 	for _, seg := range g.segs {

@@ -99,3 +99,23 @@ func TestANSIRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A rounded corner meets ─ and │ where they run: at the cell's edges its
+// stroke covers the same pixels.
+func TestArcJoins(t *testing.T) {
+	for _, s := range []int{1, 2, 3, 4} {
+		img := decodePNG(t, encode(t, "╭─\n│", Options{Width: 2, Height: 2, Format: "png", Scale: s}))
+		cw, ch := CellWidth*s, CellHeight*s
+		for y := range ch {
+			// The ─ in cell (1,0) and the arc's last column agree row by row.
+			if a, b := rgbaAt(img, cw-1, y), rgbaAt(img, cw, y); a != b {
+				t.Fatalf("scale %d: ╭─ differ at row %d: %v vs %v", s, y, a, b)
+			}
+		}
+		for x := range cw {
+			if a, b := rgbaAt(img, x, ch-1), rgbaAt(img, x, ch); a != b {
+				t.Fatalf("scale %d: ╭ over │ differ at column %d: %v vs %v", s, x, a, b)
+			}
+		}
+	}
+}
