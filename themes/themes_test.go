@@ -127,7 +127,8 @@ func TestContrast(t *testing.T) {
 func TestPalettesComplete(t *testing.T) {
 	for _, th := range []Theme{Dark(), Light(), HighContrast(true), HighContrast(false), Default} {
 		cs := map[string]color.Color{
-			"Accent": th.Accent, "Muted": th.Muted, "Text": th.Text, "Border": th.Border,
+			"Background": th.Background,
+			"Accent":     th.Accent, "Muted": th.Muted, "Text": th.Text, "Border": th.Border,
 			"Warning": th.Warning, "Error": th.Error,
 			"Cursor.Fg": th.Cursor.Fg, "Cursor.Bg": th.Cursor.Bg, "Badge.Fg": th.Badge.Fg, "Badge.Bg": th.Badge.Bg,
 			"Masked.Fg": th.Masked.Fg, "Masked.Bg": th.Masked.Bg, "Dropped.Fg": th.Dropped.Fg,
@@ -141,10 +142,17 @@ func TestPalettesComplete(t *testing.T) {
 		if th.Map.Stops() == 0 || !th.Diverging.Diverging {
 			t.Errorf("%s: maps not set", th.Name)
 		}
-		// Text must read on the terminal background the palette is for.
+		// Text must read on the terminal background the palette is for,
+		// and on the palette's own page colour.
 		bg := white
 		if th.Dark {
 			bg = black
+		}
+		if (Luminance(th.Background) < 0.2) != th.Dark {
+			t.Errorf("%s: Background %v does not match Dark=%v", th.Name, th.Background, th.Dark)
+		}
+		if r := ContrastRatio(th.Text, th.Background); r < 7 {
+			t.Errorf("%s: Text on Background contrast %.2f < 7", th.Name, r)
 		}
 		min := 4.5
 		if th.HighContrast {
