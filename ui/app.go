@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/tokenizer"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/inspector"
 	"github.com/attnscope/attnscope/ui/narrate"
@@ -49,6 +52,7 @@ type Model struct {
 	scene    *pipeline.Scene  // last good scene; nil until the first build lands
 	seq      int              // build sequence number; stale results are dropped
 	building bool
+	loading  string // the encoder a build is loading, for the status line
 	message  string // last error or notice, shown in the status line
 
 	stage            pipeline.Stage
@@ -163,6 +167,10 @@ func (m *Model) rebuild(req pipeline.Request) tea.Cmd {
 	m.seq++
 	m.building = true
 	m.req = req
+	m.loading = ""
+	if !tokenizer.Loaded(req.Encoding) {
+		m.loading = req.Encoding
+	}
 	return buildCmd(m.seq, req)
 }
 
@@ -223,6 +231,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		if !m.themeChosen {
 			m.setTheme(themes.ForBackground(msg.IsDark(), m.theme.HighContrast).WithMap(m.theme.Map))
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.mode == modeView && !m.present {
+			m.mode = modeEdit
+			m.input.SetValue("")
+			cmd := m.input.Focus()
+			m, cmd2 := m.paste(msg.Content)
+			return m, tea.Batch(cmd, cmd2)
+		}
+		if m.mode == modeEdit {
+			return m.paste(msg.Content)
+		}
+		if m.mode == modeSettings || m.mode == modePicker {
+			return m.updateOverlay(msg)
 		}
 		return m, nil
 	case tea.MouseClickMsg:
@@ -331,6 +354,14 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.input.SetValue(m.req.Text)
 		m.input.CursorEnd()
 		return m, m.input.Focus()
+	case m.stage == pipeline.StageTokens && m.scene != nil:
+		switch msg.String() {
+		case "up", "k":
+			m.row = max(m.row-1, 0)
+		case "down", "j":
+			m.row = min(m.row+1, len(m.scene.Tokens)-1)
+		}
+		return m, nil
 	default:
 		if len(m.hms) > 0 {
 			hm, _ := m.hms[0].Update(msg)
@@ -368,6 +399,28 @@ func (m Model) updateEdit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+// paste inserts pasted text into the sentence, cut to the input's limit
+// with a notice: a 1 MB paste must neither freeze the screen nor vanish
+// silently.
+func (m Model) paste(content string) (tea.Model, tea.Cmd) {
+	room := m.input.CharLimit - utf8.RuneCountInString(m.input.Value())
+	if n := utf8.RuneCountInString(content); n > room {
+		cut := 0
+		for i := range content {
+			if room == 0 {
+				cut = i
+				break
+			}
+			room--
+		}
+		content = content[:cut]
+		m.message = fmt.Sprintf("the paste was cut to its first %d characters (the sentence holds %d)", utf8.RuneCountInString(content), m.input.CharLimit)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(tea.PasteMsg{Content: content})
 	return m, cmd
 }
 

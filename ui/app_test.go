@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -281,5 +282,46 @@ func TestPresenterAutoAdvance(t *testing.T) {
 	tm, _ = tm.Update(tickMsg{seq: m.tickSeq - 1})
 	if got := tm.(Model); got.stage != pipeline.StageTokens {
 		t.Fatalf("a stale tick advanced to %v", got.stage)
+	}
+}
+
+func TestHugePasteIsCutWithANotice(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageScores), 80, 24)
+	big := strings.Repeat("word ", 200_000) // 1 MB
+	m = send(m, tea.PasteMsg{Content: big})
+	if m.mode != modeEdit {
+		t.Fatal("a paste did not open the editor")
+	}
+	if n := len([]rune(m.input.Value())); n != m.input.CharLimit {
+		t.Fatalf("the input holds %d characters, want the limit %d", n, m.input.CharLimit)
+	}
+	if !strings.Contains(m.message, "cut") {
+		t.Fatalf("no notice that the paste was cut: %q", m.message)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20}) // resizing mid-edit keeps the edit
+	if m.mode != modeEdit || len([]rune(m.input.Value())) != m.input.CharLimit {
+		t.Fatal("resizing lost the edit")
+	}
+}
+
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+func TestHostileTextNeverReachesTheScreen(t *testing.T) {
+	req := pipeline.DefaultRequest()
+	req.Text = "a\x1b]52;c;aGVsbG8=\x07b\x1b]0;title\x07c\x1bP+q\x1b\\d\x1b[2J\x00\x7f\u0085\u009b\u202eevil\u200d\U0001F600世界"
+	req.Book = false
+	sc, err := pipeline.Build(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s := 0; s < pipeline.NumStages; s++ {
+		// Our styles only ever emit SGR sequences; anything else (OSC, DCS,
+		// another CSI) or any other control character came from the text.
+		out := sgr.ReplaceAllString(sized(New(sc, pipeline.Stage(s)), 120, 40).Render(), "")
+		for _, r := range out {
+			if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e' {
+				t.Fatalf("stage %d: control character %U reached the screen", s, r)
+			}
+		}
 	}
 }

@@ -131,6 +131,8 @@ func (m Model) renderStatus() string {
 	switch {
 	case m.message != "":
 		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("! " + m.message)
+	case m.building && m.loading != "":
+		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("loading the " + m.loading + " encoder…")
 	case m.building:
 		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("computing…")
 	case m.scene != nil && m.scene.Notice != "":
@@ -189,13 +191,33 @@ func padLines(s string, w int) string {
 }
 
 func (m Model) renderTokenTable(w, h int) string {
+	const labelW = 18
+	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	cell := func(s string, n int) string { // s cut or padded to n cells
+		s = ansi.Truncate(s, n, "…")
+		return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0))
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%4s  %-16s %8s  %s\n", "#", "token", "id", "bytes")
-	for i, t := range m.scene.Tokens {
-		if i >= h-1 {
-			break
+	b.WriteString(muted.Render(fmt.Sprintf("%5s  %s %8s  %s", "#", cell("token", labelW), "id", "bytes")) + "\n")
+	toks := m.scene.Tokens
+	rows := max(h-2, 1)
+	first := min(max(m.row-rows/2, 0), max(len(toks)-rows, 0))
+	for i := first; i < len(toks) && i < first+rows; i++ {
+		t := toks[i]
+		line := fmt.Sprintf("%5d  %s %8d  % x", i+1, cell(t.Label, labelW), t.ID, t.Bytes)
+		if t.Parts > 0 {
+			line += muted.Render(fmt.Sprintf("  part %d of %d of %s", t.Part, t.Parts, t.Whole))
 		}
-		fmt.Fprintf(&b, "%4d  %-16s %8d  % x\n", i, ansi.Truncate(t.Label, 16, "…"), t.ID, t.Bytes)
+		if t.Special {
+			line += muted.Render("  special token")
+		}
+		if i == m.row {
+			line = lipgloss.NewStyle().Foreground(m.theme.Cursor.Fg).Background(m.theme.Cursor.Bg).Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	if len(toks) > rows {
+		b.WriteString(muted.Render(fmt.Sprintf("%d tokens · ↑/↓ scroll", len(toks))))
 	}
 	return b.String()
 }
