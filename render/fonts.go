@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/font/gofont/gomonoitalic"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DejaVu Sans Mono fills the glyphs Go Mono lacks (ᵀ and other modifier
@@ -93,8 +94,8 @@ func styleIndex(bold, italic bool) int {
 
 // lookup returns the outline for a one-rune grapheme in the given style,
 // trying Go Mono in that style, Go Mono regular, then DejaVu Sans Mono.
-// Multi-rune clusters (emoji sequences, combining marks) use their first
-// rune only if that is all there is to draw; otherwise they are missing.
+// Multi-rune clusters (combining marks, emoji with a variation selector)
+// are drawn when they compose to one character; otherwise they are missing.
 func (fs *fontSet) lookup(text string, style int) *glyph {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
@@ -104,8 +105,16 @@ func (fs *fontSet) lookup(text string, style int) *glyph {
 	}
 	g := &glyph{}
 	fs.cache[k] = g
-	r, n := utf8.DecodeRuneInString(text)
-	if n != len(text) {
+	// A cluster draws if it composes to one character ("e" + U+0301 is
+	// "é"); a variation selector (emoji or text presentation) is ignored.
+	one := strings.Map(func(r rune) rune {
+		if r == 0xfe0e || r == 0xfe0f {
+			return -1
+		}
+		return r
+	}, norm.NFC.String(text))
+	r, n := utf8.DecodeRuneInString(one)
+	if n != len(one) || n == 0 {
 		return g
 	}
 	for i, f := range []*sfnt.Font{fs.styles[style], fs.styles[0], fs.fallback} {

@@ -27,7 +27,7 @@ func writePNG(w io.Writer, g *grid, s int) error {
 	draw.Draw(img, img.Bounds(), image.NewUniform(g.bg), image.Point{}, draw.Src)
 	p := &pngPainter{img: img, scale: s, masks: map[*glyph]*glyphMask{}}
 	paint(g, p, cw, ch, s)
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	return enc.Encode(w, img)
 }
 

@@ -119,3 +119,12 @@ func TestArcJoins(t *testing.T) {
 		}
 	}
 }
+
+// A decomposed accent is drawn as its composed character, not as a box.
+func TestCombiningMarkComposes(t *testing.T) {
+	a := encode(t, "e\u0301", Options{Width: 1, Height: 1, Format: "png"})
+	b := encode(t, "é", Options{Width: 1, Height: 1, Format: "png"})
+	if string(a) != string(b) {
+		t.Error(`"e" + U+0301 is not drawn as "é"`)
+	}
+}

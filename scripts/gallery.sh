@@ -20,3 +20,17 @@ for stage in $("$bin" render --list-stages); do
 	"$bin" render --stage "$stage" --width 100 --height 30 --color truecolor --format png --scale 1 --out "$file"
 	echo "$file"
 done
+
+# An index to link from the README.
+{
+	echo "# Gallery"
+	echo
+	echo "Every stage of the book example at 100×30, drawn by \`attnscope render\` (the TUI's"
+	echo "own screen). Regenerate with \`scripts/gallery.sh\` or \`go generate ./render\`."
+	echo
+	i=0
+	for stage in $("$bin" render --list-stages); do
+		i=$((i + 1))
+		printf '## %d. %s\n\n![%s](%02d-%s.png)\n\n' "$i" "$stage" "$stage" "$i" "$stage"
+	done
+} >"$out/README.md"
