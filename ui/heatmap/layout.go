@@ -192,7 +192,12 @@ func (m *Model) relayout() {
 		s := labelOr(d.ColLabels, c)
 		switch l.header {
 		case headerHorizontal:
-			s = center(ansi.Truncate(s, l.cw-1, "…"), l.cw)
+			if l.tight {
+				// Over the number, which sits right of the one margin.
+				s = " " + center(ansi.Truncate(s, l.cw-1, "…"), l.cw-1)
+			} else {
+				s = center(ansi.Truncate(s, l.cw-1, "…"), l.cw)
+			}
 		case headerVertical:
 			// A token's leading space would waste the top line.
 			s = ansi.Truncate(strings.TrimLeft(s, " "), l.headerLines, "…")

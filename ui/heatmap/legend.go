@@ -26,7 +26,6 @@ func (mv Model) Legend(width int) string {
 }
 
 func (m *Model) legendText(width int) string {
-	var b strings.Builder
 	st := m.Styles.Legend
 	p := m.pal
 	swatch := func(level int, text string) string {
@@ -35,6 +34,35 @@ func (m *Model) legendText(width int) string {
 		}
 		return p.cell[level] + text + p.reset
 	}
+
+	// Extras, most important first: what special cells mean, then where
+	// a panned view is.
+	var extras []string
+	if m.st.negInf || m.hasMasked {
+		t := "-∞"
+		if !m.st.negInf {
+			t = "0"
+		}
+		extras = append(extras, "  "+p.masked+hatchGlyph+t+hatchGlyph+p.reset+st.Render(" masked"))
+	}
+	if m.hasDrop {
+		extras = append(extras, "  "+p.dropped+droppedGlyph+"0"+p.reset+st.Render(" dropped"))
+	}
+	if m.st.nan {
+		extras = append(extras, "  "+p.invalid+nanGlyph+p.reset+st.Render(" invalid"))
+	}
+	if m.lay.panX || m.lay.panY {
+		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
+	}
+	extraW := func() int {
+		w := 0
+		for _, e := range extras {
+			w += ansi.StringWidth(e)
+		}
+		return w
+	}
+
+	var b strings.Builder
 	switch m.data.Scale {
 	case Mask:
 		b.WriteString(st.Render("0 "))
@@ -43,7 +71,13 @@ func (m *Model) legendText(width int) string {
 		b.WriteString(swatch(buckets-1, glyphOr(p.noColor, buckets-1, "  ")))
 	default:
 		lo, hi := m.rangeText()
-		n := min(legendSwatch, max(width/3, 5))
+		// The range's ends matter most, then the extras, then the
+		// gradient's length (at least 5 cells, or the extras go).
+		fixed := len(lo) + len(hi) + 4
+		for len(extras) > 0 && width-fixed-extraW() < 5 {
+			extras = extras[:len(extras)-1]
+		}
+		n := min(legendSwatch, max(width/3, 5), max(width-fixed-extraW(), 3))
 		if m.data.Scale == Diverging && n%2 == 0 {
 			n--
 		}
@@ -73,27 +107,12 @@ func (m *Model) legendText(width int) string {
 		}
 		b.WriteString(st.Render(" " + hi))
 	}
-	if m.st.negInf || m.hasMasked {
-		t := "-∞"
-		if !m.st.negInf {
-			t = "0"
+	used := ansi.StringWidth(b.String())
+	for _, e := range extras {
+		if w := ansi.StringWidth(e); used+w <= width {
+			b.WriteString(e)
+			used += w
 		}
-		b.WriteString("  ")
-		b.WriteString(p.masked + hatchGlyph + t + hatchGlyph + p.reset)
-		b.WriteString(st.Render(" masked"))
-	}
-	if m.hasDrop {
-		b.WriteString("  ")
-		b.WriteString(p.dropped + droppedGlyph + "0" + p.reset)
-		b.WriteString(st.Render(" dropped"))
-	}
-	if m.st.nan {
-		b.WriteString("  ")
-		b.WriteString(p.invalid + nanGlyph + p.reset)
-		b.WriteString(st.Render(" invalid"))
-	}
-	if m.lay.panX || m.lay.panY {
-		b.WriteString(m.Styles.Indicator.Render(m.panText()))
 	}
 	return b.String()
 }
