@@ -84,8 +84,10 @@ func cols(m *Matrix, c0, c1 int) blas32.General {
 	return blas32.General{Rows: m.Rows, Cols: c1 - c0, Stride: max(m.Cols, 1), Data: m.Data[c0:]}
 }
 
-// causalSoftmaxRow sets row = softmax(row / div) in place (float32
-// division as PyTorch does it, exponents and sum in float64).
+// causalSoftmaxRow sets row = softmax(row / div) in place: the float32
+// division as PyTorch does it, then the exponents (8 lanes at a time with
+// AVX2, within 2 ulp; math.Exp otherwise) and their sum, then one
+// multiplication by the reciprocal.
 func causalSoftmaxRow(row []float32, div float32) {
 	mx := float32(math.Inf(-1))
 	for j, v := range row {
@@ -96,13 +98,18 @@ func causalSoftmaxRow(row []float32, div float32) {
 		}
 	}
 	var sum float64
-	for j, v := range row {
-		e := math.Exp(float64(v - mx))
+	start := 0
+	if useFMA && len(row) >= 8 {
+		start = len(row) &^ 7
+		sum = float64(expSub8(row[:start], mx))
+	}
+	for j := start; j < len(row); j++ {
+		e := math.Exp(float64(row[j] - mx))
 		row[j] = float32(e)
 		sum += e
 	}
-	inv := 1 / sum
-	for j, v := range row {
-		row[j] = float32(float64(v) * inv)
+	inv := float32(1 / sum)
+	for j := range row {
+		row[j] *= inv
 	}
 }

@@ -100,3 +100,49 @@ func TestGemmFMAStaysInView(t *testing.T) {
 		}
 	}
 }
+
+// expSub8 is within 3 ulp (relative 2.5e-7) of exp for normal results;
+// subnormal results may be 0, and arguments below −88.38 give 0.
+func TestExpSub8(t *testing.T) {
+	if !hasFMA {
+		t.Skip("no AVX2/FMA on this CPU")
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	x := make([]float32, 4096+5)
+	for i := range x {
+		x[i] = float32(-90 * rng.Float64())
+	}
+	x[0], x[1], x[2] = 0, -1e-30, -1000
+	orig := append([]float32(nil), x...)
+	mx := float32(0.25)
+	sum := expSub8(x, mx)
+	var want float64
+	n8 := len(x) &^ 7
+	for i := 0; i < n8; i++ {
+		e := math.Exp(float64(orig[i] - mx))
+		want += float64(x[i])
+		if float64(orig[i]-mx) < -88.3762626647949 {
+			if x[i] != 0 {
+				t.Fatalf("exp(%v) = %v, want 0", orig[i]-mx, x[i])
+			}
+			continue
+		}
+		if e < 0x1p-126 { // subnormal results may flush to 0
+			if math.Abs(float64(x[i])-e) > 0x1p-126 {
+				t.Fatalf("exp(%v) = %v, want %v", orig[i]-mx, x[i], e)
+			}
+			continue
+		}
+		if r := math.Abs(float64(x[i])-e) / e; r > 2.5e-7 {
+			t.Fatalf("exp(%v) = %v, want %v (relative error %.3g)", orig[i]-mx, x[i], e, r)
+		}
+	}
+	for i := n8; i < len(x); i++ {
+		if x[i] != orig[i] {
+			t.Fatalf("tail element %d changed", i)
+		}
+	}
+	if math.Abs(float64(sum)-want) > 1e-6*want {
+		t.Errorf("sum %v, want %v", sum, want)
+	}
+}

@@ -26,3 +26,9 @@ var hasFMA = func() bool {
 	_, ebx7, _, _ := cpuid(7, 0)
 	return ebx7&(1<<5) != 0 // AVX2
 }()
+
+// expSub8 sets x[i] = exp(x[i]−mx) for i < len(x)&^7 with AVX2/FMA
+// (Cephes expf, within 2 ulp) and returns their sum.
+//
+//go:noescape
+func expSub8(x []float32, mx float32) (sum float32)
