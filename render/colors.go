@@ -3,19 +3,40 @@ package render
 import (
 	"image/color"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/attnscope/attnscope/themes"
 )
 
 // defaultColors returns the foreground and background that a cell without
-// an explicit colour is drawn with in SVG, PNG and HTML, when the view does
-// not set its own (tea.View.ForegroundColor/BackgroundColor).
-//
-// TEMPORARY: the terminal background belongs in package themes (a
-// Theme.Background/Theme.Foreground pair, dark by default); the lead moves it
-// there and this function then reads it. Until then it is the one colour
-// literal outside themes.
+// an explicit colour is drawn with in SVG, PNG and HTML when neither the
+// view nor the model says otherwise: the default theme's Text on its
+// Background.
 func defaultColors() (fg, bg color.RGBA) {
-	return toRGBA(themes.Default.Text), color.RGBA{0x1a, 0x1b, 0x26, 0xff}
+	return toRGBA(themes.Default.Text), toRGBA(themes.Default.Background)
+}
+
+// themed is a model that reports its palette (the root ui.Model).
+type themed interface {
+	Theme() themes.Theme
+}
+
+// pageColors fills in v's ForegroundColor and BackgroundColor, where the
+// view leaves them unset, from m's theme if m reports one, so that an SVG,
+// PNG or HTML of a light-theme screen is painted on the light page.
+func pageColors(m tea.Model, v tea.View) tea.View {
+	t, ok := m.(themed)
+	if !ok {
+		return v
+	}
+	th := t.Theme()
+	if v.BackgroundColor == nil && th.Background != nil {
+		v.BackgroundColor = th.Background
+	}
+	if v.ForegroundColor == nil && th.Text != nil {
+		v.ForegroundColor = th.Text
+	}
+	return v
 }
 
 // toRGBA converts any colour (including ansi.BasicColor and

@@ -87,13 +87,15 @@ func Model(scene *pipeline.Scene, opts Options) (tea.Model, error) {
 }
 
 // Screen returns the view the TUI shows for scene under opts: the same
-// Update and View code, driven without a terminal.
+// Update and View code, driven without a terminal. Where the view sets no
+// page colours, the model's theme (a Theme() themes.Theme method) gives
+// them.
 func Screen(scene *pipeline.Scene, opts Options) (tea.View, error) {
 	m, err := Model(scene, opts)
 	if err != nil {
 		return tea.View{}, err
 	}
-	return m.View(), nil
+	return pageColors(m, m.View()), nil
 }
 
 // Write draws scene under opts to w in opts.Format.
