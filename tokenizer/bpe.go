@@ -3,14 +3,8 @@ package tokenizer
 import (
 	"fmt"
 	"math"
-	"time"
 	"unicode/utf8"
 )
-
-// matchTimeout is a safety net on the split regexp (a backtracking engine):
-// bounded inputs split in milliseconds (BenchmarkWorstCase), so hitting it
-// means something is badly wrong, and the caller gets an error, not a hang.
-const matchTimeout = 2 * time.Second
 
 // encodeOrdinary appends the ids of text (valid UTF-8, no special tokens) to
 // dst, exactly as tiktoken's encode_ordinary would, stopping once dst holds

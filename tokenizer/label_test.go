@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -112,6 +113,29 @@ func TestTruncate(t *testing.T) {
 		}
 		if tt.cells >= 0 && Width(got) > tt.cells {
 			t.Errorf("Truncate(%q, %d) = %q is %d cells", tt.in, tt.cells, got, Width(got))
+		}
+	}
+}
+
+// TestEveryCodePoint labels every code point alone and after a letter: the
+// label is safe, at least one cell, and lipgloss measures it the same.
+func TestEveryCodePoint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1.1 million code points")
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "a" + string(r)} {
+			l := Label([]byte(s))
+			if w := Width(l); w < 1 || w != lipglossWidth(l) {
+				t.Fatalf("%U: Label(%q) = %q, Width %d, lipgloss %d", r, s, l, w, lipglossWidth(l))
+			}
+			checkSafe(t, l)
+			if t.Failed() {
+				t.FailNow()
+			}
 		}
 	}
 }

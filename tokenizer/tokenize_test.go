@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -197,6 +198,15 @@ func TestLimits(t *testing.T) {
 		}
 		if r.Limits != DefaultLimits() || len(r.Tokens) != DefaultMaxTokens || !r.ByteLimited || !r.TokenLimited {
 			t.Fatalf("%d tokens, limits %+v, byte %v token %v", len(r.Tokens), r.Limits, r.ByteLimited, r.TokenLimited)
+		}
+	})
+	t.Run("no overflow at MaxInt", func(t *testing.T) {
+		r, err := Tokenize("gpt2", "a<|endoftext|>b", Limits{MaxTokens: math.MaxInt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Tokens) != 3 || r.Cut() {
+			t.Fatalf("%+v", r)
 		}
 	})
 	t.Run("invalid UTF-8 is repaired", func(t *testing.T) {

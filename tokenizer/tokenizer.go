@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -105,7 +106,7 @@ func Encode(encoding, text string) ([]Token, error) {
 // tokens, backing off to a UTF-8 boundary so no character is left half-cut.
 //
 // The first call for an encoding loads it (see Preload). Errors: an unknown
-// encoding; a split that overran its safety timeout.
+// encoding, or (not seen in practice) a failure of the split engine.
 func Tokenize(encoding, text string, lim Limits) (Result, error) {
 	lim = lim.withDefaults()
 	enc, err := get(encoding)
@@ -127,7 +128,8 @@ func Tokenize(encoding, text string, lim Limits) (Result, error) {
 		text = text[:cut]
 	}
 
-	ids, err := enc.encode(text, lim.MaxTokens+1)
+	// one token past the limit tells a cut from an exact fit
+	ids, err := enc.encode(text, min(lim.MaxTokens, math.MaxInt-1)+1)
 	if err != nil {
 		return Result{}, fmt.Errorf("tokenize with %s: %w", enc.name, err)
 	}
