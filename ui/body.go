@@ -41,6 +41,7 @@ func (m *Model) refresh() {
 		return
 	}
 	r := m.scene.ResultFor(m.stage)
+	m.head = min(max(m.head, 0), max(r.Config.Heads-1, 0))
 	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
 	labels := m.labels()
 	ps := panelsFor(m.stage, r, labels, m.head)

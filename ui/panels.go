@@ -54,7 +54,7 @@ func scoresScale(m *compute.Matrix) scaleKind {
 // panelsFor lists the matrices stage shows, for result r, tokens labelled
 // toks, and head h (clamped by the caller).
 func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []panel {
-	if r == nil {
+	if r == nil || h < 0 {
 		return nil
 	}
 	cfg := r.Config
