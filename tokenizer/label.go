@@ -93,7 +93,9 @@ func writeText(sb *strings.Builder, s string) {
 
 func writeCluster(sb *strings.Builder, c string) {
 	hasBase := false
-	flag := strings.HasPrefix(c, "\U0001F3F4") // 🏴 takes tag characters (🏴󠁧󠁢󠁳󠁣󠁴󠁿)
+	// a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿) is 🏴, tag characters, CANCEL TAG; tags
+	// anywhere else are hidden text ("ASCII smuggling") and are escaped
+	flag := strings.HasPrefix(c, "\U0001F3F4") && strings.HasSuffix(c, "\U000E007F")
 	for i, r := range c {
 		last := i+utf8.RuneLen(r) == len(c)
 		switch {

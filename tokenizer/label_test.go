@@ -42,6 +42,7 @@ func TestLabel(t *testing.T) {
 		{"tag characters alone", "\U000e0068\U000e0069", "‹TAG h›‹TAG i›", 14},
 		{"tags hidden behind a letter", "a\U000e0068", "a‹TAG h›", 8},
 		{"flag with tags", "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", 2},
+		{"tags after a flag without CANCEL TAG", "🏴\U000E0068\U000E0069", "🏴‹TAG h›‹TAG i›", 16},
 		{"CJK", "世界", "世界", 4},
 		{"emoji", "🍕", "🍕", 2},
 		{"split character, first part", "\xe4\xb8", "‹e4 b8›", 7},
