@@ -8,8 +8,9 @@ import (
 
 // rowBlock is the number of query rows causalHead handles per step: the
 // scores of a block of rows are one small matrix product against only the
-// keys they may see, so the masked half of Q·Kᵀ is never computed.
-const rowBlock = 64
+// keys they may see, so the masked half of Q·Kᵀ is never computed. 48 is a
+// multiple of both kern6x16 tile sides.
+const rowBlock = 48
 
 // headOut says where causalHead stores a head's causal intermediates. Each
 // T×T destination may be nil, in which case that tensor is not kept.
@@ -54,7 +55,11 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 				}
 			}
 			causalSoftmaxRow(row[:n], div)
-			clear(row[n:])
+			if out.dropped != nil || out.weights != nil {
+				clear(row[n:]) // the whole stored row
+			} else {
+				clear(row[n:r1]) // what S·V reads
+			}
 			if out.weights != nil {
 				copy(out.weights.Row(i), row)
 			}

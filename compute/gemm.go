@@ -70,9 +70,6 @@ var useFMA = hasFMA
 // each entry is a float32 fused multiply-add chain over k in order.
 func sgemmFMA(c, a, b blas32.General, tb, par bool) {
 	m, n, k := c.Rows, c.Cols, a.Cols
-	for i := 0; i < m; i++ {
-		clear(c.Data[i*c.Stride : i*c.Stride+n])
-	}
 	np := (n + gemmNR - 1) / gemmNR
 	bp := getBuf(min(gemmKC, k) * np * gemmNR)
 	defer gemmPool.Put(bp)
@@ -80,6 +77,7 @@ func sgemmFMA(c, a, b blas32.General, tb, par bool) {
 	nBlocks := (m + gemmMC - 1) / gemmMC
 	for pc := 0; pc < k; pc += gemmKC {
 		kb := min(gemmKC, k-pc)
+		acc := pc > 0 // the first depth block stores, later ones add
 		packB(bufB, b, tb, pc, kb, n)
 		block := func(ib int) {
 			ic := ib * gemmMC
@@ -96,15 +94,19 @@ func sgemmFMA(c, a, b blas32.General, tb, par bool) {
 					pa := &bufA[ip*kb*gemmMR]
 					at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
 					if rows == gemmMR && cols == gemmNR {
-						kern6x16(kb, pa, pb, &c.Data[at], c.Stride)
+						kern6x16(kb, pa, pb, &c.Data[at], c.Stride, acc)
 						continue
 					}
-					clear(tile[:])
-					kern6x16(kb, pa, pb, &tile[0], gemmNR)
+					kern6x16(kb, pa, pb, &tile[0], gemmNR, false)
 					for r := 0; r < rows; r++ {
 						dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
-						for j := range dst {
-							dst[j] += tile[r*gemmNR+j]
+						src := tile[r*gemmNR : r*gemmNR+cols]
+						if acc {
+							for j := range dst {
+								dst[j] += src[j]
+							}
+						} else {
+							copy(dst, src)
 						}
 					}
 				}

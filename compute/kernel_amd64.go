@@ -3,11 +3,12 @@ package compute
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 func xgetbv0() (eax uint32)
 
-// kern6x16 adds a packed 6-row panel of A (k×6) times a packed 16-column
-// panel of B (k×16) into the 6×16 tile at c (row stride ldc). AVX2 + FMA.
+// kern6x16 adds (acc) or stores a packed 6-row panel of A (k×6) times a
+// packed 16-column panel of B (k×16) into the 6×16 tile at c (row stride
+// ldc). AVX2 + FMA.
 //
 //go:noescape
-func kern6x16(k int, a, b, c *float32, ldc int)
+func kern6x16(k int, a, b, c *float32, ldc int, acc bool)
 
 // hasFMA reports AVX2 and FMA with the OS saving YMM state.
 var hasFMA = func() bool {

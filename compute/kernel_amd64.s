@@ -18,12 +18,13 @@ TEXT ·xgetbv0(SB), NOSPLIT, $0-4
 	MOVL AX, eax+0(FP)
 	RET
 
-// func kern6x16(k int, a, b, c *float32, ldc int)
+// func kern6x16(k int, a, b, c *float32, ldc int, acc bool)
 //
-// c[i*ldc+j] += Σ_p a[p*6+i]·b[p*16+j] for i < 6, j < 16: a packed 6-row
+// c[i*ldc+j] (+)= Σ_p a[p*6+i]·b[p*16+j] for i < 6, j < 16: a packed 6-row
 // panel of A times a packed 16-column panel of B, fused multiply-adds in
-// float32, accumulated in twelve YMM registers.
-TEXT ·kern6x16(SB), NOSPLIT, $0-40
+// float32, accumulated in twelve YMM registers; added to c if acc, else
+// stored.
+TEXT ·kern6x16(SB), NOSPLIT, $0-41
 	MOVQ k+0(FP), CX
 	MOVQ a+8(FP), SI
 	MOVQ b+16(FP), DI
@@ -74,6 +75,9 @@ loop:
 	JNE          loop
 
 store:
+	MOVBLZX acc+40(FP), R9
+	TESTQ   R9, R9
+	JEQ     overwrite
 	VADDPS  (DX), Y4, Y4
 	VMOVUPS Y4, (DX)
 	VADDPS  32(DX), Y5, Y5
@@ -102,6 +106,27 @@ store:
 	VADDPS  (DX), Y14, Y14
 	VMOVUPS Y14, (DX)
 	VADDPS  32(DX), Y15, Y15
+	VMOVUPS Y15, 32(DX)
+	VZEROUPPER
+	RET
+
+overwrite:
+	VMOVUPS Y4, (DX)
+	VMOVUPS Y5, 32(DX)
+	ADDQ    R8, DX
+	VMOVUPS Y6, (DX)
+	VMOVUPS Y7, 32(DX)
+	ADDQ    R8, DX
+	VMOVUPS Y8, (DX)
+	VMOVUPS Y9, 32(DX)
+	ADDQ    R8, DX
+	VMOVUPS Y10, (DX)
+	VMOVUPS Y11, 32(DX)
+	ADDQ    R8, DX
+	VMOVUPS Y12, (DX)
+	VMOVUPS Y13, 32(DX)
+	ADDQ    R8, DX
+	VMOVUPS Y14, (DX)
 	VMOVUPS Y15, 32(DX)
 	VZEROUPPER
 	RET

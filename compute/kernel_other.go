@@ -4,6 +4,6 @@ package compute
 
 const hasFMA = false
 
-func kern6x16(k int, a, b, c *float32, ldc int) { panic("compute: kern6x16 needs amd64") }
+func kern6x16(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern6x16 needs amd64") }
 
 func expSub8(x []float32, mx float32) float32 { panic("compute: expSub8 needs amd64") }
