@@ -11,7 +11,25 @@ type Colormap struct {
 	Name string
 	// Diverging is true for maps meant to be centred on 0 (t = 0.5).
 	Diverging bool
-	stops     []color.RGBA
+	// ANSI is the map's approximation for terminals with only the 16 basic
+	// colours: colour indices (0–15), low to high, spread evenly over
+	// [0, 1]. Nearest-colour conversion would reorder hues; these keep the
+	// map's order and lightness.
+	ANSI  []uint8
+	stops []color.RGBA
+}
+
+// ANSIIndex returns the basic colour index (0–15) for t on the map's
+// 16-colour approximation; ok is false if the map has none.
+func (c Colormap) ANSIIndex(t float64) (idx uint8, ok bool) {
+	if len(c.ANSI) == 0 {
+		return 0, false
+	}
+	if math.IsNaN(t) || t < 0 {
+		t = 0
+	}
+	i := int(t * float64(len(c.ANSI)))
+	return c.ANSI[min(i, len(c.ANSI)-1)], true
 }
 
 // At returns the colour at t, clamped to [0, 1]; NaN maps to 0.
@@ -46,7 +64,7 @@ func (c Colormap) Stops() int { return len(c.stops) }
 // matplotlib's cividis (Nuñez et al. 2018), sampled at the same 32 points.
 
 // Viridis is matplotlib's viridis: dark purple through teal to yellow.
-var Viridis = Colormap{Name: "viridis", stops: []color.RGBA{
+var Viridis = Colormap{Name: "viridis", ANSI: []uint8{5, 4, 6, 2, 10, 11}, stops: []color.RGBA{
 	{0x44, 0x01, 0x54, 0xff}, {0x47, 0x0d, 0x60, 0xff}, {0x48, 0x18, 0x6a, 0xff}, {0x48, 0x24, 0x75, 0xff},
 	{0x47, 0x2e, 0x7c, 0xff}, {0x45, 0x38, 0x82, 0xff}, {0x42, 0x41, 0x86, 0xff}, {0x3e, 0x4c, 0x8a, 0xff},
 	{0x3a, 0x54, 0x8c, 0xff}, {0x36, 0x5d, 0x8d, 0xff}, {0x32, 0x65, 0x8e, 0xff}, {0x2e, 0x6d, 0x8e, 0xff},
@@ -59,7 +77,7 @@ var Viridis = Colormap{Name: "viridis", stops: []color.RGBA{
 
 // Cividis is matplotlib's cividis: dark blue through grey to yellow, designed
 // to read the same under colour-vision deficiency.
-var Cividis = Colormap{Name: "cividis", stops: []color.RGBA{
+var Cividis = Colormap{Name: "cividis", ANSI: []uint8{4, 8, 7, 3, 11}, stops: []color.RGBA{
 	{0x00, 0x20, 0x51, 0xff}, {0x00, 0x26, 0x5d, 0xff}, {0x01, 0x2c, 0x65, 0xff}, {0x09, 0x31, 0x6a, 0xff},
 	{0x13, 0x37, 0x6c, 0xff}, {0x1d, 0x3d, 0x6e, 0xff}, {0x29, 0x43, 0x6e, 0xff}, {0x34, 0x49, 0x6e, 0xff},
 	{0x3f, 0x4f, 0x6e, 0xff}, {0x4a, 0x54, 0x6d, 0xff}, {0x54, 0x5a, 0x6e, 0xff}, {0x5d, 0x60, 0x6e, 0xff},
@@ -71,7 +89,7 @@ var Cividis = Colormap{Name: "cividis", stops: []color.RGBA{
 }}
 
 // Magma is matplotlib's magma: black through purple and red to pale yellow.
-var Magma = Colormap{Name: "magma", stops: []color.RGBA{
+var Magma = Colormap{Name: "magma", ANSI: []uint8{0, 5, 1, 9, 3, 11}, stops: []color.RGBA{
 	{0x00, 0x00, 0x04, 0xff}, {0x03, 0x03, 0x12, 0xff}, {0x0a, 0x08, 0x22, 0xff}, {0x14, 0x0e, 0x36, 0xff},
 	{0x1e, 0x11, 0x49, 0xff}, {0x2a, 0x11, 0x5c, 0xff}, {0x38, 0x10, 0x6c, 0xff}, {0x47, 0x10, 0x78, 0xff},
 	{0x54, 0x13, 0x7d, 0xff}, {0x60, 0x18, 0x80, 0xff}, {0x6d, 0x1d, 0x81, 0xff}, {0x79, 0x22, 0x82, 0xff},
@@ -84,7 +102,7 @@ var Magma = Colormap{Name: "magma", stops: []color.RGBA{
 
 // Grayscale runs from near black to near white (the ends are pulled in a
 // little so that neither vanishes into a black or white terminal).
-var Grayscale = Colormap{Name: "grayscale", stops: grayRamp(0x18, 0xf4, 32)}
+var Grayscale = Colormap{Name: "grayscale", ANSI: []uint8{0, 8, 7, 15}, stops: grayRamp(0x18, 0xf4, 32)}
 
 func grayRamp(lo, hi uint8, n int) []color.RGBA {
 	s := make([]color.RGBA, n)
@@ -98,7 +116,7 @@ func grayRamp(lo, hi uint8, n int) []color.RGBA {
 // BlueWhiteRed is ColorBrewer's 11-class RdBu, reversed so that negative
 // values (t < 0.5) are blue, 0 (t = 0.5) is near white and positive values
 // are red. It is the map for raw scores, which are symmetric around 0.
-var BlueWhiteRed = Colormap{Name: "blue-white-red", Diverging: true, stops: []color.RGBA{
+var BlueWhiteRed = Colormap{Name: "blue-white-red", Diverging: true, ANSI: []uint8{4, 12, 15, 9, 1}, stops: []color.RGBA{
 	{0x05, 0x30, 0x61, 0xff}, {0x21, 0x66, 0xac, 0xff}, {0x43, 0x93, 0xc3, 0xff}, {0x92, 0xc5, 0xde, 0xff},
 	{0xd1, 0xe5, 0xf0, 0xff}, {0xf7, 0xf7, 0xf7, 0xff}, {0xfd, 0xdb, 0xc7, 0xff}, {0xf4, 0xa5, 0x82, 0xff},
 	{0xd6, 0x60, 0x4d, 0xff}, {0xb2, 0x18, 0x2b, 0xff}, {0x67, 0x00, 0x1f, 0xff},

@@ -173,3 +173,27 @@ func TestPalettesComplete(t *testing.T) {
 		t.Error("ForBackground picked the wrong palette")
 	}
 }
+
+func TestANSIRamps(t *testing.T) {
+	for _, cm := range append(Colormaps, BlueWhiteRed) {
+		if len(cm.ANSI) < 4 {
+			t.Errorf("%s: %d ANSI steps, want at least 4", cm.Name, len(cm.ANSI))
+		}
+		for _, i := range cm.ANSI {
+			if i > 15 {
+				t.Errorf("%s: ANSI index %d is not a basic colour", cm.Name, i)
+			}
+		}
+		lo, _ := cm.ANSIIndex(0)
+		hi, _ := cm.ANSIIndex(1)
+		if lo != cm.ANSI[0] || hi != cm.ANSI[len(cm.ANSI)-1] {
+			t.Errorf("%s: ANSIIndex ends %d, %d", cm.Name, lo, hi)
+		}
+	}
+	if mid, _ := BlueWhiteRed.ANSIIndex(0.5); mid != 15 {
+		t.Errorf("diverging ANSI midpoint %d, want bright white (15)", mid)
+	}
+	if _, ok := (Colormap{}).ANSIIndex(0.5); ok {
+		t.Error("a map without an ANSI ramp reported one")
+	}
+}
