@@ -99,7 +99,12 @@ func newPalette(th themes.Theme, cm themes.Colormap, p colorprofile.Profile, noC
 	}
 	pl := &palette{}
 	for i := range buckets {
-		bg := cm.At(float64(i) / (buckets - 1))
+		t := float64(i) / (buckets - 1)
+		var bg color.Color = cm.At(t)
+		if idx, ok := cm.ANSIIndex(t); ok && p == colorprofile.ANSI {
+			// 16 colours: the map's own ramp, not nearest-colour hues.
+			bg = ansi.BasicColor(idx)
+		}
 		pl.bg[i] = bg
 		pl.cell[i] = sgr(p, nil, bg, false)
 		pl.cursor[i] = sgr(p, nil, bg, true)
