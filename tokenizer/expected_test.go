@@ -25,7 +25,8 @@ type record struct {
 	IDs      []int  `json:"ids"`
 	Error    string `json:"error"`
 	Pieces   []struct {
-		Hex string `json:"hex"`
+		Hex  string `json:"hex"`
+		Text string `json:"text"`
 	} `json:"pieces"`
 }
 
@@ -88,6 +89,10 @@ func checkRecord(t *testing.T, enc *encoder, r record, ids []int, toks []Token) 
 		}
 		if got := hex.EncodeToString(b); got != r.Pieces[i].Hex {
 			t.Errorf("%s %s #%d token %d (id %d): bytes %s, want %s", r.Encoding, r.Mode, r.ID, i, id, got, r.Pieces[i].Hex)
+			ok = false
+		}
+		if got := Piece(b); got != r.Pieces[i].Text {
+			t.Errorf("%s %s #%d token %d (id %d): Piece %q, want %q", r.Encoding, r.Mode, r.ID, i, id, got, r.Pieces[i].Text)
 			ok = false
 		}
 	}

@@ -140,3 +140,22 @@ func TestEveryCodePoint(t *testing.T) {
 		}
 	}
 }
+
+func TestPiece(t *testing.T) {
+	// Python: bytes.fromhex(h).decode("utf-8", errors="replace")
+	tests := []struct{ in, want string }{
+		{" journey", " journey"},
+		{"\xe4\xb8", "\ufffd"},                 // truncated 3-byte sequence: one
+		{"\x98\x85", "\ufffd\ufffd"},           // two stray continuation bytes: two
+		{"\x96\xe7", "\ufffd\ufffd"},           // stray continuation, then a truncated lead
+		{"\xe0\x80", "\ufffd\ufffd"},           // E0 80 cannot start a well-formed sequence
+		{"\xed\xa0\x80", "\ufffd\ufffd\ufffd"}, // a surrogate: three
+		{"\xf0\x9f\x8d", "\ufffd"},
+		{"a\xffb\n", "a\ufffdb\n"},
+	}
+	for _, tt := range tests {
+		if got := Piece([]byte(tt.in)); got != tt.want {
+			t.Errorf("Piece(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
