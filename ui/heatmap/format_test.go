@@ -2,7 +2,11 @@ package heatmap
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFormatValue(t *testing.T) {
@@ -137,5 +141,35 @@ func TestBucketAndShade(t *testing.T) {
 	}
 	if shade(0) != " " || shade(buckets-1) != "█" || shade(bucket(0.5)) != "▒" {
 		t.Errorf("shades: %q %q %q", shade(0), shade(bucket(0.5)), shade(buckets-1))
+	}
+}
+
+// Property: whatever the value, the text fits the width, and a printed
+// number reads back as the value rounded to the digits shown.
+func TestFormatValueProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 5000; k++ {
+		v := float32(math.Pow(10, rng.Float64()*12-6) * (rng.Float64()*2 - 1))
+		width := rng.IntN(12)
+		s := FormatValue(v, width)
+		if n := utf8.RuneCountInString(s); n > width {
+			t.Fatalf("FormatValue(%v, %d) = %q, %d wide", v, width, s, n)
+		}
+		if s == "" {
+			continue
+		}
+		got, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("FormatValue(%v, %d) = %q does not parse: %v", v, width, s, err)
+		}
+		decimals := 0
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			decimals = len(s) - i - 1
+		}
+		// Half a unit in the last place shown, plus float32 slack.
+		tol := 0.5*math.Pow(10, -float64(decimals)) + 1e-6*math.Abs(float64(v))
+		if math.Abs(got-float64(v)) > tol {
+			t.Fatalf("FormatValue(%v, %d) = %q reads back %v, off by more than %g", v, width, s, got, tol)
+		}
 	}
 }
