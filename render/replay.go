@@ -16,9 +16,11 @@ const (
 	// MaxMessages bounds the messages one Replay call feeds to Update.
 	MaxMessages = 10000
 	// CmdTimeout is how long one command may run before Replay gives up on
-	// it and drops its message. Timers (tea.Tick) longer than this never
-	// fire in a render; real work (building a scene) finishes well within.
-	CmdTimeout = 5 * time.Second
+	// it and drops its message. Real work (building a scene: milliseconds)
+	// must finish within it even on a loaded machine, or the render would
+	// depend on timing; a timer longer than this (presenter auto-advance)
+	// never fires in a render.
+	CmdTimeout = 30 * time.Second
 )
 
 var cmdSliceType = reflect.TypeFor[[]tea.Cmd]()
