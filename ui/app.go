@@ -60,9 +60,11 @@ type Model struct {
 	row, col         int
 	grid, inspecting bool
 
-	hms  []heatmap.Model   // the stage's matrices, main first (refresh builds them)
-	insp inspector.Model   // the computation behind the cursor's cell
-	narr narrate.Narration // what the stage is
+	panels   []panel           // the stage's matrices, main first
+	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
+	gridView string            // the all-heads grid, drawn in Update when shown
+	insp     inspector.Model   // the computation behind the cursor's cell
+	narr     narrate.Narration // what the stage is
 
 	width, height int
 	theme         themes.Theme
@@ -334,6 +336,7 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.refresh()
 	case key.Matches(msg, k.Grid):
 		m.grid = !m.grid
+		m.resize()
 	case key.Matches(msg, k.Colormap):
 		m.setTheme(m.theme.NextMap())
 		m.themeChosen = true
@@ -431,7 +434,7 @@ func (m *Model) clamp() {
 	}
 	heads := m.scene.ResultFor(m.stage).Config.Heads
 	m.head = min(max(m.head, 0), max(heads-1, 0))
-	n := max(len(m.hms)-1, 1)
+	n := max(len(m.panels)-1, 1)
 	m.panel = ((m.panel % n) + n) % n
 	rows, cols := len(m.scene.Tokens), 1
 	if len(m.hms) > 0 {

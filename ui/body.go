@@ -44,26 +44,69 @@ func (m *Model) refresh() {
 	m.head = min(max(m.head, 0), max(r.Config.Heads-1, 0))
 	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
 	labels := m.labels()
-	ps := panelsFor(m.stage, r, labels, m.head)
-	m.hms = make([]heatmap.Model, len(ps))
-	for i, p := range ps {
-		d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, toHeatScale(p.scale))
-		if p.dropped != nil {
-			d.Dropped = make([]bool, len(p.dropped.Data))
-			for k, v := range p.dropped.Data {
-				d.Dropped[k] = v == 0
-			}
-		}
-		hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
-			heatmap.WithRowSums(p.rowSums))
-		if i > 0 {
-			hm.Blur()
-			hm.SetCursorVisible(false)
-		}
-		m.hms[i] = hm
+	m.panels = panelsFor(m.stage, r, labels, m.head)
+	m.hms = make([]heatmap.Model, 0, len(m.panels))
+	m.gridView = ""
+	if len(m.panels) > 0 {
+		m.hms = append(m.hms, m.newHeatmap(m.panels[0], true))
 	}
 	m.clamp()
 	m.resize()
+}
+
+// newHeatmap builds the heatmap of one panel; only the main one has the
+// cursor.
+func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
+	d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, toHeatScale(p.scale))
+	if p.dropped != nil {
+		d.Dropped = make([]bool, len(p.dropped.Data))
+		for k, v := range p.dropped.Data {
+			d.Dropped[k] = v == 0
+		}
+	}
+	w, h := m.panelArea()
+	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
+		heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
+	if !main {
+		hm.Blur()
+		hm.SetCursorVisible(false)
+	}
+	return hm
+}
+
+// buildSecondaries builds the other panels of the stage, but only when the
+// main matrix leaves room beside it: at T = 256 a 65,536-cell matrix that
+// cannot be seen is not worth building on every step.
+func (m *Model) buildSecondaries() {
+	if len(m.hms) == 0 {
+		return
+	}
+	m.hms = m.hms[:1]
+	w, _ := m.panelArea()
+	if w-lipgloss.Width(m.hms[0].View())-panelGap < minSecondaryW {
+		return
+	}
+	for _, p := range m.panels[1:] {
+		m.hms = append(m.hms, m.newHeatmap(p, false))
+	}
+}
+
+// minSecondaryW is the least room beside the main matrix worth filling.
+const minSecondaryW = 16
+
+// panelArea is the size the heatmaps get.
+func (m Model) panelArea() (w, h int) {
+	iw, ih, beside := m.inspectorBox()
+	w, h = m.width, m.bodyHeight()-m.narrationLines()
+	if beside {
+		w -= iw + panelGap
+	} else if iw > 0 {
+		h -= ih
+	}
+	if m.present {
+		w, h = m.width, m.height-m.presentTop()-1
+	}
+	return max(w, 0), max(h, 0)
 }
 
 // bodyHeight is the height of the body between the top and bottom bars.
@@ -107,22 +150,23 @@ func (m Model) inspectorBox() (w, h int, beside bool) {
 	return 0, 0, false
 }
 
-// resize pushes sizes down to the heatmaps and the inspector.
+// resize pushes sizes down to the heatmaps and the inspector, and redraws
+// what depends on the size (the secondary panels, the heads grid).
 func (m *Model) resize() {
-	iw, ih, beside := m.inspectorBox()
-	areaW, areaH := m.width, m.bodyHeight()-m.narrationLines()
-	if beside {
-		areaW -= iw + panelGap
-	} else if iw > 0 {
-		areaH -= ih
-	}
-	if m.present {
-		areaW, areaH = m.width, m.height-m.presentTop()-1
-	}
-	for i := range m.hms {
-		m.hms[i].SetSize(max(areaW, 0), max(areaH, 0))
+	iw, ih, _ := m.inspectorBox()
+	w, h := m.panelArea()
+	if len(m.hms) > 0 {
+		m.hms = m.hms[:1]
+		if m.hms[0].Width() != w || m.hms[0].Height() != h {
+			m.hms[0].SetSize(w, h)
+		}
+		m.buildSecondaries()
 	}
 	m.insp.SetSize(iw, ih)
+	m.gridView = ""
+	if m.grid && m.stage == pipeline.StageHeads && m.scene != nil {
+		m.gridView = m.renderHeadGrid(w, h)
+	}
 	m.syncCursor()
 }
 
@@ -174,10 +218,16 @@ func (m Model) renderPanels(w int) string {
 		used += panelGap + pw
 	}
 	out := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-	if shown := (len(cols) + 1) / 2; shown < len(m.hms) {
-		hint := lipgloss.NewStyle().Foreground(m.theme.Muted).Render(
-			fmt.Sprintf("%d more matri%s: [ ] to cycle", len(m.hms)-shown, map[bool]string{true: "x", false: "ces"}[len(m.hms)-shown == 1]))
-		out += "\n" + hint
+	if hidden := len(m.panels) - (len(cols)+1)/2; hidden > 0 {
+		what := "more matrices"
+		if hidden == 1 {
+			what = "more matrix"
+		}
+		hint := fmt.Sprintf("%d %s: [ ] to cycle", hidden, what)
+		if len(m.hms) == 1 {
+			hint = fmt.Sprintf("%d %s (no room beside this one; widen the terminal)", hidden, what)
+		}
+		out += "\n" + lipgloss.NewStyle().Foreground(m.theme.Muted).Render(hint)
 	}
 	return out
 }
@@ -222,7 +272,7 @@ func (m Model) renderMain(w, h int) string {
 	}
 	var area string
 	if m.grid && m.stage == pipeline.StageHeads {
-		area = m.renderHeadGrid(areaW, h-m.narrationLines())
+		area = m.gridView
 	} else {
 		area = m.renderPanels(areaW)
 	}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/settings"
+)
+
+// bigScene is T = 256 tokens, d_in = d_out = 768, 12 heads: issue 8's
+// keystroke benchmark configuration.
+func bigScene(b *testing.B) *pipeline.Scene {
+	b.Helper()
+	words := make([]string, 256)
+	for i := range words {
+		words[i] = []string{" the", " cat", " sat", " on", " a", " mat", " and", " it", " was", " tired"}[i%10] // one token each in gpt2
+	}
+	req := pipeline.DefaultRequest()
+	req.Text, req.Book = strings.Join(words, ""), false
+	req.Config = compute.Config{DIn: 768, DOut: 768, Heads: 12, Init: compute.InitLinear, Seed: 123}
+	sc, err := pipeline.Build(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(sc.Tokens) != 256 {
+		b.Fatalf("%d tokens, want 256", len(sc.Tokens))
+	}
+	return sc
+}
+
+// BenchmarkKeystroke is Update + View for one key press at 120×40, on the
+// heads stage with the all-heads grid of 12 heads shown.
+func BenchmarkKeystroke(b *testing.B) {
+	sc := bigScene(b)
+	base := send(New(sc, pipeline.StageHeads), tea.WindowSizeMsg{Width: 120, Height: 40})
+	grid := send(base, keyMsg("g"))
+	cases := []struct {
+		name string
+		m    Model
+		keys []string
+	}{
+		{"cursor-move", base, []string{"l", "h"}},
+		{"cursor-move-grid", grid, []string{"l", "h"}},
+		{"stage-step", base, []string{"n", "p"}},
+		{"head-switch", base, []string{">", "<"}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			msgs := keys(c.keys...)
+			var tm tea.Model = c.m
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				tm, _ = tm.Update(msgs[i%len(msgs)])
+				_ = tm.View()
+			}
+		})
+	}
+	// A setting change: Update hands the work to a command; the landing of
+	// the new scene (sceneMsg) is what the UI thread pays for.
+	b.Run("setting-change-landing", func(b *testing.B) {
+		var tm tea.Model = base
+		msg := sceneMsg{seq: base.seq, scene: sc}
+		b.ReportAllocs()
+		for b.Loop() {
+			tm, _ = tm.Update(msg)
+			_ = tm.View()
+		}
+	})
+	b.Run("setting-change-update", func(b *testing.B) {
+		var tm tea.Model = base
+		msg := settings.ChangedMsg{Config: sc.Request.Config, Encoding: "gpt2"}
+		b.ReportAllocs()
+		for b.Loop() {
+			tm, _ = tm.Update(msg)
+			_ = tm.View()
+		}
+	})
+}
