@@ -66,6 +66,26 @@ var bookInputs = []float32{
 // bookIDs are the book sentence's gpt2 token ids (SPEC §2).
 var bookIDs = []int{7120, 7002, 4940, 351, 530, 2239}
 
+// bookPieces are the bytes of bookIDs' tokens.
+var bookPieces = []string{"Your", " journey", " starts", " with", " one", " step"}
+
+// tokenize is tokenizer.Tokenize, except that the book sentence in gpt2 is
+// answered without loading the encoder (its ids are SPEC §2's; a test checks
+// them against the real encoder): the default launch draws its first frame
+// without paying the 15–40 ms the encoder takes to load.
+func tokenize(req Request) (tokenizer.Result, error) {
+	if req.Text == samples.Book && (req.Encoding == "gpt2" || req.Encoding == "r50k_base") &&
+		!tokenizer.Loaded(req.Encoding) && (req.MaxTokens <= 0 || req.MaxTokens >= len(bookIDs)) {
+		toks := make([]tokenizer.Token, len(bookIDs))
+		for i, id := range bookIDs {
+			b := []byte(bookPieces[i])
+			toks[i] = tokenizer.Token{ID: id, Bytes: b, Label: tokenizer.Label(b)}
+		}
+		return tokenizer.Result{Tokens: toks, Text: req.Text, InputBytes: len(req.Text)}, nil
+	}
+	return tokenizer.Tokenize(req.Encoding, req.Text, tokenizer.Limits{MaxTokens: req.MaxTokens})
+}
+
 // isBookText reports whether the inputs come from the book's table: the book
 // sentence, unchanged, tokenized to its six ids, with d_in = 3.
 func isBookText(req Request, toks []tokenizer.Token) bool {
@@ -88,7 +108,7 @@ func Build(req Request) (*Scene, error) {
 	if err := req.Config.Validate(); err != nil {
 		return nil, err
 	}
-	tr, err := tokenizer.Tokenize(req.Encoding, req.Text, tokenizer.Limits{MaxTokens: req.MaxTokens})
+	tr, err := tokenize(req)
 	if err != nil {
 		return nil, fmt.Errorf("tokenize: %w", err)
 	}

@@ -164,6 +164,15 @@ func buildCmd(seq int, req pipeline.Request) tea.Cmd {
 	}
 }
 
+// preload loads the encoder in the background after the first frame, so
+// the first edit does not wait for it.
+func preload(encoding string) tea.Cmd {
+	return func() tea.Msg {
+		_ = tokenizer.Preload(encoding) // an unknown encoding shows its error on the next build
+		return nil
+	}
+}
+
 // rebuild starts building req; the screen keeps the last good scene.
 func (m *Model) rebuild(req pipeline.Request) tea.Cmd {
 	m.seq++
@@ -185,7 +194,7 @@ func (m Model) Init() tea.Cmd {
 	if !m.themeChosen {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	cmds = append(cmds, m.tick())
+	cmds = append(cmds, m.tick(), preload(m.req.Encoding))
 	return tea.Batch(cmds...)
 }
 

@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/tokenizer"
+)
+
+// TestBookShortcutMatchesTheEncoder: the book sentence's tokens, answered
+// without the encoder, are exactly what the encoder gives.
+func TestBookShortcutMatchesTheEncoder(t *testing.T) {
+	req := DefaultRequest()
+	fast, err := tokenize(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, err := tokenizer.Tokenize("gpt2", req.Text, tokenizer.DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fast.Tokens, real.Tokens) {
+		t.Fatalf("shortcut tokens %+v\nencoder tokens %+v", fast.Tokens, real.Tokens)
+	}
+}
+
+func TestBookModeUsesTheChaptersConfigurations(t *testing.T) {
+	sc, err := Build(DefaultRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sc.Book || sc.Source != FromBookTable {
+		t.Fatalf("default launch: book %v source %v", sc.Book, sc.Source)
+	}
+	cases := []struct {
+		stage   Stage
+		init    compute.Init
+		seed    uint64
+		dropout float64
+	}{
+		{StageQKV, compute.InitRand, 123, 0},
+		{StageWeights, compute.InitRand, 123, 0},
+		{StageCausal, compute.InitLinear, 789, 0},
+		{StageDropout, compute.InitLinear, 789, 0.5},
+		{StageHeads, compute.InitLinear, 123, 0},
+		{StageOutput, compute.InitLinear, 123, 0},
+	}
+	for _, c := range cases {
+		cfg := sc.ResultFor(c.stage).Config
+		if cfg.Init != c.init || cfg.Seed != c.seed || cfg.Dropout != c.dropout {
+			t.Errorf("%v: config %+v", c.stage, cfg)
+		}
+	}
+	// book, cell 15 of the notebook: W_query (rand, seed 123) starts 0.2961
+	if got := sc.ResultFor(StageQKV).Single.WQuery.At(0, 0); math.Abs(float64(got)-0.2961) > 5e-5 {
+		t.Errorf("W_query[0][0] = %v, want 0.2961 (the book)", got)
+	}
+}
+
+func TestChangedTextLeavesTheBookTable(t *testing.T) {
+	req := DefaultRequest()
+	req.Text = "Your journey starts with one step!"
+	sc, err := Build(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Source != FromEmbedding || sc.Book {
+		t.Fatalf("changed text: source %v book %v", sc.Source, sc.Book)
+	}
+	req = DefaultRequest()
+	req.Config.DIn = 4
+	if sc, err = Build(req); err != nil || sc.Source != FromEmbedding {
+		t.Fatalf("d_in 4: %v, %v", err, sc)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	req := DefaultRequest()
+	req.Text = ""
+	if _, err := Build(req); err == nil {
+		t.Error("empty text: no error")
+	}
+	req = DefaultRequest()
+	req.Config.Heads = 3
+	if _, err := Build(req); err == nil {
+		t.Error("heads 3, d_out 2: no error")
+	}
+	req = DefaultRequest()
+	req.Encoding = "nope"
+	if _, err := Build(req); err == nil {
+		t.Error("unknown encoding: no error")
+	}
+}
+
+func TestParseStage(t *testing.T) {
+	for i, n := range StageNames() {
+		if s, err := ParseStage(n); err != nil || int(s) != i {
+			t.Errorf("ParseStage(%q) = %v, %v", n, s, err)
+		}
+	}
+	if _, err := ParseStage("nope"); err == nil {
+		t.Error("unknown stage accepted")
+	}
+}
