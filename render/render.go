@@ -193,10 +193,14 @@ func writeANSI(w io.Writer, frame string, width, height int, prof colorprofile.P
 			}
 		}
 		out.WriteString(line.Render())
-		if hasStyle(line) {
-			// Styles and links end with the row, as each row is
-			// rendered from a clean pen.
-			out.WriteString(ansi.ResetStyle + ansi.ResetHyperlink())
+		// Styles and links end with the row, as each row is rendered
+		// from a clean pen.
+		styled, linked := hasStyle(line)
+		if styled {
+			out.WriteString(ansi.ResetStyle)
+		}
+		if linked {
+			out.WriteString(ansi.ResetHyperlink())
 		}
 		out.WriteByte('\n')
 	}
@@ -204,11 +208,11 @@ func writeANSI(w io.Writer, frame string, width, height int, prof colorprofile.P
 	return err
 }
 
-func hasStyle(l uv.Line) bool {
+// hasStyle reports whether any cell of l has a style, and any a link.
+func hasStyle(l uv.Line) (styled, linked bool) {
 	for i := range l {
-		if !l[i].Style.IsZero() || !l[i].Link.IsZero() {
-			return true
-		}
+		styled = styled || !l[i].Style.IsZero()
+		linked = linked || !l[i].Link.IsZero()
 	}
-	return false
+	return styled, linked
 }
