@@ -53,7 +53,11 @@ func (p *MHAParams) Forward(x *Matrix) *Matrix {
 	concat := NewMatrix(t, dOut)
 	hd := dOut / p.Heads
 	scratch := newScratch(rowBlock * t)
-	parallelFor(p.Heads, func(h int) {
+	run := parallelFor
+	if t*t*dOut < 1<<18 { // too small to pay for goroutines
+		run = serialFor
+	}
+	run(p.Heads, func(h int) {
 		buf := scratch.Get().(*[]float32)
 		causalHead(cols(q, h*hd, (h+1)*hd), cols(k, h*hd, (h+1)*hd), cols(v, h*hd, (h+1)*hd), nil, 1,
 			headOut{context: cols(concat, h*hd, (h+1)*hd)}, *buf)
@@ -119,6 +123,13 @@ func headCopy(m *Matrix, h, hd int) *Matrix {
 // newScratch is a pool of n-float buffers, one per concurrent head.
 func newScratch(n int) *sync.Pool {
 	return &sync.Pool{New: func() any { b := make([]float32, n); return &b }}
+}
+
+// serialFor calls f(0…n−1) in order.
+func serialFor(n int, f func(i int)) {
+	for i := 0; i < n; i++ {
+		f(i)
+	}
 }
 
 // parallelFor calls f(0…n−1) on up to GOMAXPROCS goroutines.

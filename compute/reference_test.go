@@ -141,6 +141,17 @@ func stack(ms []*Matrix) []float32 {
 // weights ([out, in]) against our transposed W.
 func TestBookReference(t *testing.T) {
 	ref := loadReference(t)
+	t.Run("default", func(t *testing.T) { checkBookReference(t, ref) })
+	if hasFMA { // the portable path too
+		t.Run("gonum", func(t *testing.T) {
+			useFMA = false
+			defer func() { useFMA = hasFMA }()
+			checkBookReference(t, ref)
+		})
+	}
+}
+
+func checkBookReference(t *testing.T, ref map[string][]float64) {
 	s123 := uint64(123)
 	rand123 := book(t, InitRand, 123, 0, nil)
 	lin789 := book(t, InitLinear, 789, 0, nil)

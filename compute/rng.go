@@ -45,14 +45,22 @@ func (g *Generator) Seed(seed uint64) {
 
 func (g *Generator) twist() {
 	s := &g.state
-	for i := 0; i < mtN; i++ {
-		y := (s[i] & mtUpperMask) | (s[(i+1)%mtN] & mtLowerMask)
-		v := s[(i+mtM)%mtN] ^ (y >> 1)
+	mix := func(a, b, m uint32) uint32 {
+		y := (a & mtUpperMask) | (b & mtLowerMask)
+		v := m ^ (y >> 1)
 		if y&1 != 0 {
 			v ^= mtMatrixA
 		}
-		s[i] = v
+		return v
 	}
+	i := 0
+	for ; i < mtN-mtM; i++ {
+		s[i] = mix(s[i], s[i+1], s[i+mtM])
+	}
+	for ; i < mtN-1; i++ {
+		s[i] = mix(s[i], s[i+1], s[i+mtM-mtN])
+	}
+	s[mtN-1] = mix(s[mtN-1], s[0], s[mtM-1])
 	g.next = 0
 }
 

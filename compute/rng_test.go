@@ -170,3 +170,12 @@ func TestDropoutZeroDrawsNothing(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkGeneratorUint32(b *testing.B) {
+	g := NewGenerator(1)
+	var s uint32
+	for b.Loop() {
+		s += g.Uint32()
+	}
+	_ = s
+}
