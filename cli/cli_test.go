@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExit2WithOneLine(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string // in the message
+	}{
+		{[]string{"--bogus"}, "--bogus"},
+		{[]string{"export", "--dropout", "1"}, "--dropout"},
+		{[]string{"export", "--dropout", "-0.1"}, "--dropout"},
+		{[]string{"export", "--dropout", "NaN"}, "--dropout"},
+		{[]string{"export", "--d-out", "3"}, "--heads"},
+		{[]string{"export", "--d-in", "0"}, "--d-in"},
+		{[]string{"export", "--heads", "0"}, "--heads"},
+		{[]string{"export", "--encoding", "gpt5"}, "--encoding"},
+		{[]string{"export", "--init", "xavier"}, "--init"},
+		{[]string{"export", "--dropout-rng", "cuda"}, "--dropout-rng"},
+		{[]string{"export", "--sample", "nope"}, "--sample"},
+		{[]string{"export", "--format", "xml"}, "--format"},
+		{[]string{"export", "--max-tokens", "0"}, "--max-tokens"},
+		{[]string{"export", "--seed", "-1"}, "--seed"},
+		{[]string{"render", "--stage", "nope"}, "--stage"},
+		{[]string{"render", "--color", "fancy"}, "--color"},
+		{[]string{"render", "--theme", "pink"}, "--theme"},
+		{[]string{"present", "--auto", "10ms"}, "--auto"},
+		{[]string{"export", "extra-arg"}, "extra-arg"},
+		{[]string{"nosuchcommand"}, "nosuchcommand"},
+		{[]string{"--text", "hi", "--sample", "book"}, "--text"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, "", c.args...)
+		if code != 2 {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", c.args, code, stderr)
+		}
+		if strings.Count(strings.TrimRight(stderr, "\n"), "\n") != 0 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: stderr %q, want one line naming %s", c.args, stderr, c.want)
+		}
+	}
+}
+
+func TestTUIRefusesWithoutATerminal(t *testing.T) {
+	code, _, stderr := run(t, "")
+	if code != 2 || !strings.Contains(stderr, "render") {
+		t.Fatalf("exit %d, stderr %q: want 2 and a pointer at render", code, stderr)
+	}
+}
+
+func TestVersionAndSamples(t *testing.T) {
+	if code, out, _ := run(t, "", "--version"); code != 0 || !strings.Contains(out, Version) {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	code, out, _ := run(t, "", "samples")
+	if code != 0 || !strings.HasPrefix(out, "book") {
+		t.Errorf("samples: %d %q", code, out)
+	}
+}
+
+func TestExportBookJSON(t *testing.T) {
+	code, out, stderr := run(t, "", "export")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Tokens []struct {
+			ID int `json:"id"`
+		} `json:"tokens"`
+		Tensors map[string]struct {
+			Shape []int `json:"shape"`
+		} `json:"tensors"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	ids := []int{7120, 7002, 4940, 351, 530, 2239}
+	for i, tok := range doc.Tokens {
+		if tok.ID != ids[i] {
+			t.Errorf("token %d id %d, want %d", i, tok.ID, ids[i])
+		}
+	}
+	for _, name := range []string{"inputs", "simple.attn_scores", "single.causal_weights", "mha.output", "wrapper.context"} {
+		if _, ok := doc.Tensors[name]; !ok {
+			t.Errorf("export lacks %s", name)
+		}
+	}
+}
+
+func TestTextFromStdin(t *testing.T) {
+	code, out, stderr := run(t, "Hello world\n", "export", "--text", "-")
+	if code != 0 || !strings.Contains(out, `"id":15496`) {
+		t.Fatalf("exit %d, %s, out %.200s", code, stderr, out)
+	}
+}
+
+func TestOutIsAtomicAndMissingDirIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.json")
+	if code, _, stderr := run(t, "", "export", "--out", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, err := os.ReadFile(path); err != nil || !json.Valid(b) {
+		t.Fatalf("--out wrote %d bytes, err %v", len(b), err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	code, _, stderr := run(t, "", "export", "--out", filepath.Join(dir, "missing", "x.json"))
+	if code == 0 || !strings.Contains(stderr, "missing") {
+		t.Errorf("missing directory: exit %d, %q", code, stderr)
+	}
+}
