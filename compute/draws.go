@@ -32,9 +32,11 @@ func kaimingBound(fanIn int) float64 {
 func (g *Generator) Linear(in, out int, bias bool) (w *Matrix, b []float32) {
 	w = NewMatrix(in, out)
 	bd := float32(kaimingBound(in))
+	lo, width := -bd, bd-(-bd)
 	for o := 0; o < out; o++ {
 		for i := 0; i < in; i++ {
-			w.Data[i*out+o] = g.Uniform(-bd, bd)
+			x := float32(g.Uint32()&(1<<24-1)) * (1.0 / (1 << 24))
+			w.Data[i*out+o] = fma32(x, width, lo) // = g.Uniform(-bd, bd)
 		}
 	}
 	if bias {

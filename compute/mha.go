@@ -67,17 +67,18 @@ func (p *MHAParams) Forward(x *Matrix) *Matrix {
 }
 
 // runMHA builds and runs the module as torch.manual_seed(seed); m =
-// MultiHeadAttention(...); m(x) would, keeping every intermediate.
-func runMHA(x *Matrix, cfg Config, sh *shared) MHA {
-	g := NewGenerator(cfg.Seed)
-	p := drawMHA(g, cfg)
+// MultiHeadAttention(...); m(x) would, keeping every intermediate. qkv are
+// its W_query, W_key, W_value (the first three draws); g continues after
+// them with out_proj.
+func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA {
+	outW, outB := g.Linear(cfg.DOut, cfg.DOut, true)
 	t, hd := x.Rows, cfg.DOut/cfg.Heads
 	m := MHA{
-		WQuery: p.WQuery, WKey: p.WKey, WValue: p.WValue,
-		BQuery: p.BQuery, BKey: p.BKey, BValue: p.BValue,
-		OutW: p.OutW, OutB: p.OutB, HeadDim: hd,
+		WQuery: qkv.wq, WKey: qkv.wk, WValue: qkv.wv,
+		BQuery: qkv.bq, BKey: qkv.bk, BValue: qkv.bv,
+		OutW: outW, OutB: outB, HeadDim: hd,
 	}
-	q, k, v := linear(x, p.WQuery, p.BQuery), linear(x, p.WKey, p.BKey), linear(x, p.WValue, p.BValue)
+	q, k, v := qkv.project(x)
 
 	reseed(g, cfg)
 	keep, info := cfg.dropout().draw(g, cfg.Heads*t*t)
@@ -109,7 +110,7 @@ func runMHA(x *Matrix, cfg Config, sh *shared) MHA {
 	for h := 0; h < n; h++ {
 		copyInto(cols(m.Concat, h*hd, (h+1)*hd), m.Context[h].general())
 	}
-	m.Output = linear(m.Concat, p.OutW, p.OutB)
+	m.Output = linear(m.Concat, outW, outB)
 	return m
 }
 

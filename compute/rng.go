@@ -115,8 +115,15 @@ func fma32(a, b, c float32) float32 {
 	// TwoSum: e is the exact rounding error of s.
 	bv := s - p
 	e := (p - (s - bv)) + (float64(c) - bv)
-	if e != 0 && math.Float64bits(s)&1 == 0 {
-		s = math.Nextafter(s, s+e)
+	if bits := math.Float64bits(s); e != 0 && bits&1 == 0 {
+		// Round to odd: step one ulp towards the exact value (s ≠ 0
+		// here, since a zero sum is exact).
+		if (e > 0) == (s > 0) {
+			bits++
+		} else {
+			bits--
+		}
+		s = math.Float64frombits(bits)
 	}
 	return float32(s)
 }

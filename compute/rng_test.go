@@ -3,6 +3,9 @@ package compute
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"testing"
@@ -178,4 +181,30 @@ func BenchmarkGeneratorUint32(b *testing.B) {
 		s += g.Uint32()
 	}
 	_ = s
+}
+
+// fma32 is correctly rounded: compare with big.Float on random and
+// adversarial operands.
+func TestFMA32(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	check := func(a, b, c float32) {
+		x := new(big.Float).SetPrec(200).SetFloat64(float64(a))
+		x.Mul(x, new(big.Float).SetPrec(200).SetFloat64(float64(b)))
+		x.Add(x, new(big.Float).SetPrec(200).SetFloat64(float64(c)))
+		want, _ := x.Float32()
+		if got := fma32(a, b, c); got != want && !(got == 0 && want == 0) {
+			t.Fatalf("fma32(%v, %v, %v) = %v, want %v", a, b, c, got, want)
+		}
+	}
+	for range 200000 {
+		a := float32(r.Float64())
+		b := float32((r.Float64() - 0.5) * 2)
+		c := float32((r.Float64() - 0.5) * math.Pow(2, float64(r.IntN(60)-30)))
+		check(a, b, c)
+		check(a, b, -b*a) // cancellation
+	}
+	// A case where float64 double rounding would be wrong: the exact
+	// result lies just above a float32 midpoint.
+	check(1+0x1p-23, 1+0x1p-23, 0x1p-60)
+	check(1, 1+0x1p-23, 0x1p-25+0x1p-60)
 }

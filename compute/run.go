@@ -47,9 +47,7 @@ func Run(x *Matrix, cfg Config) (*Result, error) {
 	}
 	sh := newShared(x.Rows)
 	r := &Result{Config: cfg, Inputs: x, Simple: SimpleAttention(x)}
-	r.Single = runSingle(x, cfg, sh)
-	r.Wrapper = runWrapper(x, cfg, sh)
-	r.MHA = runMHA(x, cfg, sh)
+	r.Single, r.Wrapper, r.MHA = runModules(x, cfg, sh)
 	return r, nil
 }
 
