@@ -148,12 +148,12 @@ func skipDraws(g *Generator, n int) {
 		return
 	}
 	g.Draws += n
-	if avail := mtN - g.next; n <= avail {
+	avail := mtN - g.next
+	if n <= avail {
 		g.next += n
 		return
-	} else {
-		n -= avail
 	}
+	n -= avail
 	g.next = mtN
 	for n > 0 {
 		twistFast(&g.state)
