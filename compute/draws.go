@@ -30,13 +30,29 @@ func kaimingBound(fanIn int) float64 {
 // The weight is returned transposed, in × out, so that Y = X·W + b.
 // It panics with "compute: negative dimension" if in or out is negative.
 func (g *Generator) Linear(in, out int, bias bool) (w *Matrix, b []float32) {
-	w = NewMatrix(in, out)
 	bd := float32(kaimingBound(in))
 	lo, width := -bd, bd-(-bd)
-	for o := 0; o < out; o++ {
-		for i := 0; i < in; i++ {
-			x := float32(g.Uint32()&(1<<24-1)) * (1.0 / (1 << 24))
-			w.Data[i*out+o] = fma32(x, width, lo) // = g.Uniform(-bd, bd)
+	// Draw in PyTorch's order into [out][in], then transpose in tiles
+	// (writing the transpose directly strides through memory).
+	wt := make([]float32, out*in)
+	var raw [mtN]uint32
+	for k0 := 0; k0 < len(wt); k0 += mtN {
+		chunk := wt[k0:min(k0+mtN, len(wt))]
+		g.fill(raw[:len(chunk)])
+		for k, r := range raw[:len(chunk)] {
+			x := float32(r&(1<<24-1)) * (1.0 / (1 << 24))
+			chunk[k] = fma32(x, width, lo) // = g.Uniform(-bd, bd)
+		}
+	}
+	w = NewMatrix(in, out)
+	const tile = 32
+	for o0 := 0; o0 < out; o0 += tile {
+		for i0 := 0; i0 < in; i0 += tile {
+			for o := o0; o < min(o0+tile, out); o++ {
+				for i := i0; i < min(i0+tile, in); i++ {
+					w.Data[i*out+o] = wt[o*in+i]
+				}
+			}
 		}
 	}
 	if bias {
@@ -90,9 +106,15 @@ func (g *Generator) DropoutKeep(n int, p float64, rng DropoutRNG) []float32 {
 		}
 		return keep
 	}
-	for i := range keep {
-		if g.Float64() < q {
-			keep[i] = 1
+	var raw [2 * 312]uint32
+	for k0 := 0; k0 < n; k0 += len(raw) / 2 {
+		chunk := keep[k0:min(k0+len(raw)/2, n)]
+		g.fill(raw[:2*len(chunk)])
+		for i := range chunk {
+			r64 := uint64(raw[2*i])<<32 | uint64(raw[2*i+1]) // = g.Uint64()
+			if float64(r64&(1<<53-1))*(1.0/(1<<53)) < q {    // = g.Float64()
+				chunk[i] = 1
+			}
 		}
 	}
 	return keep

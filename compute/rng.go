@@ -79,6 +79,26 @@ func (g *Generator) Uint32() uint32 {
 	return y
 }
 
+// fill sets buf to the next len(buf) outputs of Uint32, in bulk.
+func (g *Generator) fill(buf []uint32) {
+	for len(buf) > 0 {
+		if g.next >= mtN {
+			g.twist()
+		}
+		src := g.state[g.next:min(mtN, g.next+len(buf))]
+		for i, y := range src {
+			y ^= y >> 11
+			y ^= (y << 7) & 0x9d2c5680
+			y ^= (y << 15) & 0xefc60000
+			y ^= y >> 18
+			buf[i] = y
+		}
+		g.next += len(src)
+		g.Draws += len(src)
+		buf = buf[len(src):]
+	}
+}
+
 // Uint64 returns PyTorch's random64(): two outputs, first<<32 | second.
 func (g *Generator) Uint64() uint64 {
 	hi := uint64(g.Uint32())

@@ -208,3 +208,10 @@ func TestFMA32(t *testing.T) {
 	check(1+0x1p-23, 1+0x1p-23, 0x1p-60)
 	check(1, 1+0x1p-23, 0x1p-25+0x1p-60)
 }
+
+func BenchmarkLinearInit768(b *testing.B) {
+	g := NewGenerator(1)
+	for b.Loop() {
+		g.Linear(768, 768, true)
+	}
+}
