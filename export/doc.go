@@ -1,5 +1,24 @@
-// Package export writes a computed scene's configuration, tokens and every
-// intermediate tensor in SPEC §5's names, as JSON, CSV or NPZ.
+// Package export writes one configuration's tensors — the configuration,
+// the tokens and every intermediate tensor in SPEC §5's names — as JSON,
+// CSV or NumPy NPZ.
+//
+// A Document is built from a compute.Result (New) or from a pipeline.Scene
+// (FromScene, which takes scene.Result: the request's one configuration,
+// never book mode's per-stage results). Tensors lists the tensors in SPEC
+// order; JSON, CSV and NPZ (or Write with a format name) encode it:
+//
+//   - JSON: {"config", "tokens", "tensors"}, each tensor {"shape", "data"}
+//     with data nested by shape, float32 values in their shortest exact
+//     decimal form and −∞ as the string "-Inf".
+//   - CSV: a "# config" block, a "# tokens" block, then one block per
+//     tensor headed "# NAME shape A×B", rows along the last dimension.
+//   - NPZ: what numpy.savez writes (a zip of version 1.0 .npy files), one
+//     '<f4' array per tensor plus token_ids, token_bytes_hex and config.
+//
+// testdata/book_cases.json is a copy of shared/ref/book_cases.json;
+// testdata/torch_xcheck.py compares an attnscope binary's export with the
+// book's PyTorch modules on random configurations (needs python3-torch; a
+// manual check, not run by go test).
 //
 // Imports: pipeline, compute and the standard library.
 package export
