@@ -1,7 +1,9 @@
 package compute
 
 // Single is the single-head module's tensors (SelfAttention_v1/v2,
-// CausalAttention) for one configuration.
+// CausalAttention) for one configuration. Cell(i, j) gathers one causal
+// weight's ingredients. With linear init it may share its matrices with
+// the wrapper's head 0 (they are the same module then).
 type Single struct {
 	WQuery, WKey, WValue  *Matrix   // d_in × d_out (Q = X·W; nn.Linear's weight transposed)
 	BQuery, BKey, BValue  []float32 // d_out, nil without a bias
@@ -31,7 +33,8 @@ type Wrapper struct {
 	Context *Matrix // T × heads·d_out
 }
 
-// MHA is the book's efficient MultiHeadAttention module.
+// MHA is the book's efficient MultiHeadAttention module. Cell(h, i, j)
+// gathers one causal weight's ingredients.
 type MHA struct {
 	WQuery, WKey, WValue *Matrix   // d_in × d_out
 	BQuery, BKey, BValue []float32 // d_out, nil without a bias
