@@ -8,7 +8,7 @@ import (
 
 // FuzzRun: any configuration either is a returned error or gives a result
 // whose every tensor is finite, except −∞ exactly above the diagonal of the
-// masked scores.
+// masked scores (and the naive softmax when it reports overflow).
 func FuzzRun(f *testing.F) {
 	f.Add(uint64(123), uint8(6), uint8(3), uint8(2), uint8(2), 0.0, false, false, false, false, uint64(0), 1.0)
 	f.Add(uint64(789), uint8(6), uint8(3), uint8(2), uint8(2), 0.5, true, false, true, false, uint64(123), 1.0)
@@ -67,6 +67,9 @@ func FuzzRun(f *testing.F) {
 			"wrapper.context": r.Wrapper.Context, "mha.concat": r.MHA.Concat, "mha.output": r.MHA.Output,
 		} {
 			finite(name, m)
+		}
+		if !r.Simple.NaiveOverflow { // otherwise non-finite by design, as in PyTorch
+			finite("simple.naive_weights", r.Simple.NaiveWeights)
 		}
 		masked("single.masked_scores", s.MaskedScores)
 		for h := range r.MHA.Weights {

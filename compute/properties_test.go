@@ -247,6 +247,19 @@ func TestCellIngredients(t *testing.T) {
 	}
 }
 
+// The naive softmax overflows where the stable one does not.
+func TestNaiveSoftmaxOverflow(t *testing.T) {
+	x := NewMatrixFrom(2, 1, []float32{1, 10}) // ω = 100 > 88.7
+	s := SimpleAttention(x)
+	if !s.NaiveOverflow {
+		t.Fatal("want NaiveOverflow")
+	}
+	checkRowsSumToOne(t, "stable weights", s.Weights)
+	if w := s.NaiveWeights.At(1, 1); !math.IsNaN(float64(w)) {
+		t.Errorf("naive weight of the overflowing entry = %v, want NaN (Inf/Inf) as PyTorch", w)
+	}
+}
+
 func TestRunErrors(t *testing.T) {
 	good := DefaultConfig()
 	bad := DefaultConfig()

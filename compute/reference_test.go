@@ -239,6 +239,14 @@ func checkBookReference(t *testing.T, ref map[string][]float64) {
 		{"extra.mha_p05.attn_weights_dropped", stack(lin123p.MHA.Dropped), false},
 		{"extra.mha_p05.context_vecs", flat(lin123p.MHA.Output), false},
 	}
+	// softmax_naive and the stable softmax of row 2 ("journey").
+	checks = append(checks,
+		check{"simplified.attn_weights_2_naive", rand123.Simple.NaiveWeights.Row(1), false},
+		check{"simplified.attn_weights_2", rand123.Simple.Weights.Row(1), false},
+	)
+	if rand123.Simple.NaiveOverflow {
+		t.Error("book scores cannot overflow the naive softmax")
+	}
 	worst := 0.0
 	for _, c := range checks {
 		want, ok := ref[c.ref]
