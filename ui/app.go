@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
@@ -69,8 +70,9 @@ type Model struct {
 	width, height int
 	theme         themes.Theme
 	noColor       bool
-	present       bool          // presenter mode
-	auto          time.Duration // presenter auto-advance; 0 = off
+	profile       colorprofile.Profile // the terminal's, as bubbletea reports it
+	present       bool                 // presenter mode
+	auto          time.Duration        // presenter auto-advance; 0 = off
 	tickSeq       int
 	card          bool // the "why attention" card is showing
 	themeChosen   bool // the user picked a theme: the terminal's background no longer decides
@@ -134,7 +136,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	in.SetStyles(st)
 	m := Model{
 		keys: DefaultKeyMap(), help: help.New(), input: in,
-		scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default,
+		scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default, profile: colorprofile.TrueColor,
 		inspecting: true,
 	}
 	if scene != nil {
@@ -239,6 +241,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.advance(+1)
 		return m, m.tick()
+	case tea.ColorProfileMsg:
+		if msg.Profile != m.profile {
+			m.profile = msg.Profile
+			m.refresh()
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if !m.themeChosen {
 			m.setTheme(themes.ForBackground(msg.IsDark(), m.theme.HighContrast).WithMap(m.theme.Map))
@@ -343,7 +351,7 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.HeadPrev):
 		m.head--
 		m.refresh()
-	case key.Matches(msg, k.Grid):
+	case key.Matches(msg, k.Grid) && m.stage == pipeline.StageHeads:
 		m.grid = !m.grid
 		m.resize()
 	case key.Matches(msg, k.Colormap):

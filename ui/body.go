@@ -64,9 +64,12 @@ func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
 			d.Dropped[k] = v == 0
 		}
 	}
+	if p.masked && p.m != nil && p.m.Rows == p.m.Cols {
+		d.Masked = upperTriangle(p.m.Rows)
+	}
 	w, h := m.panelArea()
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
-		heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
+		heatmap.WithProfile(m.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
 	if !main {
 		hm.Blur()
 		hm.SetCursorVisible(false)
@@ -249,6 +252,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 		var tiles []string
 		for hd := start; hd < min(start+perRow, n); hd++ {
 			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
+			d.Masked = upperTriangle(heads[hd].Rows)
 			tile := heatmap.RenderCompact(d, m.theme, tw, th, m.noColor)
 			if hd == m.head {
 				tile = lipgloss.NewStyle().Foreground(m.theme.Accent).Render("▶ ") + tile
@@ -258,6 +262,17 @@ func (m Model) renderHeadGrid(w, h int) string {
 		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
 	}
 	return strings.Join(grid, "\n")
+}
+
+// upperTriangle flags the causally masked cells of an n×n matrix.
+func upperTriangle(n int) []bool {
+	out := make([]bool, n*n)
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			out[i*n+j] = true
+		}
+	}
+	return out
 }
 
 func (m Model) renderMain(w, h int) string {

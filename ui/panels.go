@@ -26,6 +26,7 @@ type panel struct {
 	scale     scaleKind
 	rowSums   bool
 	dropped   *compute.Matrix // optional dropout mask: 0 marks a dropped cell
+	masked    bool            // cells above the diagonal are causally masked
 	perHead   bool            // the panel follows the head switcher
 	headCount int
 }
@@ -94,19 +95,24 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 		ps = []panel{p, td("context = weights·V", one.Context, dout)}
 	case pipeline.StageCausal:
 		p := tt("causal weights", one.CausalWeights, scaleUnit)
-		p.rowSums = true
+		p.rowSums, p.masked = true, true
+		rn := tt("renormalised (simple method)", one.CausalRenorm, scaleUnit)
+		rn.masked = true
 		ps = []panel{
 			p, tt("masked Q·Kᵀ", one.MaskedScores, scoresScale(one.Scores)),
-			tt("mask (1 = hidden)", one.CausalMask, scaleMask), tt("renormalised (simple method)", one.CausalRenorm, scaleUnit),
+			tt("mask (1 = hidden)", one.CausalMask, scaleMask), rn,
 		}
 	case pipeline.StageDropout:
 		p := tt("dropped weights", one.Dropped, scaleAuto)
-		p.dropped = one.DropoutMask
+		p.dropped, p.masked = one.DropoutMask, true
 		ps = []panel{p, tt("dropout mask (1 = kept)", one.DropoutMask, scaleMask), tt("causal weights", one.CausalWeights, scaleUnit), td("context", one.CausalContext, dout)}
 	case pipeline.StageHeads:
 		if h < len(r.MHA.Dropped) {
 			p := tt(fmt.Sprintf("head %d of %d weights", h+1, cfg.Heads), r.MHA.Dropped[h], scaleUnit)
-			p.perHead, p.headCount, p.rowSums = true, len(r.MHA.Dropped), cfg.Dropout == 0
+			p.perHead, p.headCount, p.rowSums, p.masked = true, len(r.MHA.Dropped), cfg.Dropout == 0, true
+			if h < len(r.MHA.DropoutMask) && cfg.Dropout > 0 {
+				p.dropped = r.MHA.DropoutMask[h]
+			}
 			ps = append(ps, p)
 			ps = append(ps, tt(fmt.Sprintf("head %d masked Q·Kᵀ", h+1), r.MHA.MaskedScores[h], scoresScale(r.MHA.MaskedScores[h])))
 		}
