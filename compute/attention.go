@@ -31,9 +31,21 @@ type headOut struct {
 // PyTorch's order of operations is kept: scores in float32, then divided by
 // float32(√d_k), then softmax, then dropout.
 func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headOut, scratch []float32) {
-	t := q.Rows
+	t, d := q.Rows, q.Cols
 	div := float32(math.Sqrt(float64(k.Cols)))
 	inf := float32(math.Inf(-1))
+	// With the FMA kernel, Kᵀ and V are packed once for the whole head;
+	// each block of rows uses their first r1 keys.
+	scores := func(s, qb blas32.General, r1 int) { gemmSerial(s, qb, rows(k, 0, r1), true) }
+	context := func(cb, s blas32.General, r1 int) { gemmSerial(cb, s, rows(v, 0, r1), false) }
+	if useFMA {
+		kp, vp := getBuf(d*roundUp(t, gemmNR)), getBuf(t*roundUp(v.Cols, gemmNR))
+		defer gemmPool.Put(kp)
+		defer gemmPool.Put(vp)
+		pk, pv := pack(*kp, k, true, d, t), pack(*vp, v, false, t, v.Cols)
+		scores = func(s, qb blas32.General, _ int) { sgemmPackedB(s, qb, pk) }
+		context = func(cb, s blas32.General, _ int) { sgemmPackedB(cb, s, pv) }
+	}
 	for r0 := 0; r0 < t; r0 += rowBlock {
 		r1 := min(r0+rowBlock, t)
 		// S = Q[r0:r1]·K[0:r1]ᵀ, (r1−r0) × r1, stride t.
@@ -43,7 +55,7 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 		} else {
 			s = blas32.General{Rows: r1 - r0, Cols: r1, Stride: t, Data: scratch}
 		}
-		gemmSerial(s, rows(q, r0, r1), rows(k, 0, r1), true)
+		scores(s, rows(q, r0, r1), r1)
 		for i := r0; i < r1; i++ {
 			row := s.Data[(i-r0)*t : (i-r0)*t+t]
 			n := i + 1 // columns 0..i are visible
@@ -75,9 +87,11 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 			}
 		}
 		// context[r0:r1] = S·V[0:r1]
-		gemmSerial(rows(out.context, r0, r1), s, rows(v, 0, r1), false)
+		context(rows(out.context, r0, r1), s, r1)
 	}
 }
+
+func roundUp(n, m int) int { return (n + m - 1) / m * m }
 
 // rows is the view of rows r0..r1−1 of a.
 func rows(a blas32.General, r0, r1 int) blas32.General {

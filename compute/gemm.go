@@ -69,57 +69,89 @@ var useFMA = hasFMA
 // sgemmFMA sets c (m×n) = a (m×k) · op(b) with the kern6x16 micro-kernel:
 // each entry is a float32 fused multiply-add chain over k in order.
 func sgemmFMA(c, a, b blas32.General, tb, par bool) {
-	m, n, k := c.Rows, c.Cols, a.Cols
+	n, k := c.Cols, a.Cols
 	np := (n + gemmNR - 1) / gemmNR
 	bp := getBuf(min(gemmKC, k) * np * gemmNR)
 	defer gemmPool.Put(bp)
-	bufB := *bp
-	nBlocks := (m + gemmMC - 1) / gemmMC
 	for pc := 0; pc < k; pc += gemmKC {
 		kb := min(gemmKC, k-pc)
-		acc := pc > 0 // the first depth block stores, later ones add
-		packB(bufB, b, tb, pc, kb, n)
-		block := func(ib int) {
-			ic := ib * gemmMC
-			mb := min(gemmMC, m-ic)
-			ap := getBuf(gemmMC * kb)
-			bufA := *ap
-			packA(bufA, a, ic, mb, pc, kb)
-			var tile [gemmMR * gemmNR]float32
-			for jp := 0; jp < np; jp++ {
-				pb := &bufB[jp*kb*gemmNR]
-				cols := min(gemmNR, n-jp*gemmNR)
-				for ip := 0; ip*gemmMR < mb; ip++ {
-					rows := min(gemmMR, mb-ip*gemmMR)
-					pa := &bufA[ip*kb*gemmMR]
-					at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
-					if rows == gemmMR && cols == gemmNR {
-						kern6x16(kb, pa, pb, &c.Data[at], c.Stride, acc)
-						continue
-					}
-					kern6x16(kb, pa, pb, &tile[0], gemmNR, false)
-					for r := 0; r < rows; r++ {
-						dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
-						src := tile[r*gemmNR : r*gemmNR+cols]
-						if acc {
-							for j := range dst {
-								dst[j] += src[j]
-							}
-						} else {
-							copy(dst, src)
+		packB(*bp, b, tb, pc, kb, n)
+		multiplyPacked(c, a, *bp, kb*gemmNR, pc, kb, par)
+	}
+}
+
+// packedB is a whole matrix B (k×n) packed once by packB: panels of gemmNR
+// columns, each k deep. Products may use its first kUse rows and first
+// nUse columns.
+type packedB struct {
+	data []float32
+	k    int
+}
+
+// pack packs b (or bᵀ if tb), k×n, into dst (at least k·⌈n/16⌉·16).
+func pack(dst []float32, b blas32.General, tb bool, k, n int) packedB {
+	packB(dst, b, tb, 0, k, n)
+	return packedB{data: dst, k: k}
+}
+
+// sgemmPackedB sets c (m×n) = a (m×k) · B[:k, :n] on the calling
+// goroutine, with B packed beforehand (k ≤ B's depth).
+func sgemmPackedB(c, a blas32.General, b packedB) {
+	k := a.Cols
+	for pc := 0; pc < k; pc += gemmKC {
+		kb := min(gemmKC, k-pc)
+		multiplyPacked(c, a, b.data[pc*gemmNR:], b.k*gemmNR, pc, kb, false)
+	}
+}
+
+// multiplyPacked sets (pc = 0) or adds to c the product of columns
+// pc…pc+kb−1 of a with packed rows of B: panel jp starts at
+// bp[jp·panelStride].
+func multiplyPacked(c, a blas32.General, bp []float32, panelStride, pc, kb int, par bool) {
+	m, n := c.Rows, c.Cols
+	np := (n + gemmNR - 1) / gemmNR
+	nBlocks := (m + gemmMC - 1) / gemmMC
+	acc := pc > 0 // the first depth block stores, later ones add
+	block := func(ib int) {
+		ic := ib * gemmMC
+		mb := min(gemmMC, m-ic)
+		ap := getBuf(gemmMC * kb)
+		bufA := *ap
+		packA(bufA, a, ic, mb, pc, kb)
+		var tile [gemmMR * gemmNR]float32
+		for jp := 0; jp < np; jp++ {
+			pb := &bp[jp*panelStride]
+			cols := min(gemmNR, n-jp*gemmNR)
+			for ip := 0; ip*gemmMR < mb; ip++ {
+				rows := min(gemmMR, mb-ip*gemmMR)
+				pa := &bufA[ip*kb*gemmMR]
+				at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
+				if rows == gemmMR && cols == gemmNR {
+					kern6x16(kb, pa, pb, &c.Data[at], c.Stride, acc)
+					continue
+				}
+				kern6x16(kb, pa, pb, &tile[0], gemmNR, false)
+				for r := 0; r < rows; r++ {
+					dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
+					src := tile[r*gemmNR : r*gemmNR+cols]
+					if acc {
+						for j := range dst {
+							dst[j] += src[j]
 						}
+					} else {
+						copy(dst, src)
 					}
 				}
 			}
-			gemmPool.Put(ap)
 		}
-		if par && nBlocks > 1 && m*n*kb >= gemmParMin {
-			parallelFor(nBlocks, block)
-		} else {
-			for ib := 0; ib < nBlocks; ib++ {
-				block(ib)
-			}
-		}
+		gemmPool.Put(ap)
+	}
+	if par && nBlocks > 1 && m*n*kb >= gemmParMin {
+		parallelFor(nBlocks, block)
+		return
+	}
+	for ib := 0; ib < nBlocks; ib++ {
+		block(ib)
 	}
 }
 
@@ -154,9 +186,21 @@ func packA(dst []float32, a blas32.General, ic, mb, pc, kb int) {
 	for ip := 0; ip*gemmMR < mb; ip++ {
 		panel := dst[ip*kb*gemmMR : (ip+1)*kb*gemmMR]
 		rows := min(gemmMR, mb-ip*gemmMR)
-		if rows < gemmMR {
-			clear(panel)
+		if rows == gemmMR { // six rows at once: sequential writes
+			i := ic + ip*gemmMR
+			r0 := a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
+			r1 := a.Data[(i+1)*a.Stride+pc : (i+1)*a.Stride+pc+kb]
+			r2 := a.Data[(i+2)*a.Stride+pc : (i+2)*a.Stride+pc+kb]
+			r3 := a.Data[(i+3)*a.Stride+pc : (i+3)*a.Stride+pc+kb]
+			r4 := a.Data[(i+4)*a.Stride+pc : (i+4)*a.Stride+pc+kb]
+			r5 := a.Data[(i+5)*a.Stride+pc : (i+5)*a.Stride+pc+kb]
+			for p := range r0 {
+				d := panel[p*gemmMR : p*gemmMR+gemmMR : p*gemmMR+gemmMR]
+				d[0], d[1], d[2], d[3], d[4], d[5] = r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]
+			}
+			continue
 		}
+		clear(panel)
 		for ii := 0; ii < rows; ii++ {
 			i := ic + ip*gemmMR + ii
 			src := a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
