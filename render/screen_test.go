@@ -15,10 +15,16 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current UI")
 
-// goldenStages are the few stages with golden files: enough to catch a
-// renderer change, few enough that a UI change is cheap to regenerate
-// (go test ./render -run Golden -update).
-var goldenStages = []pipeline.Stage{pipeline.StageTokens, pipeline.StageScores, pipeline.StageCausal}
+// goldenStages are the stages with golden text and SVG files: all of them
+// (issue 6). After a UI change, go generate ./render (or go test ./render
+// -run Golden -update) rewrites them.
+var goldenStages = func() []pipeline.Stage {
+	out := make([]pipeline.Stage, pipeline.NumStages)
+	for i := range out {
+		out[i] = pipeline.Stage(i)
+	}
+	return out
+}()
 
 func bookScene(t testing.TB) *pipeline.Scene {
 	t.Helper()
