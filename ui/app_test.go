@@ -325,3 +325,31 @@ func TestHostileTextNeverReachesTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestExtremeTokenCounts: T = 1 and T = the default token cap (1024) on
+// every stage at the smallest and the largest sizes: no panic, the frame
+// keeps its size.
+func TestExtremeTokenCounts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large matrices")
+	}
+	for _, text := range []string{"Hi", strings.Repeat(" the", 1100)} {
+		req := pipeline.DefaultRequest()
+		req.Text, req.Book = text, false
+		sc, err := pipeline.Build(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sz := range [][2]int{{1, 1}, {40, 12}, {400, 120}} {
+			m := sized(New(sc, pipeline.StageTokens), sz[0], sz[1])
+			for s := 0; s < pipeline.NumStages; s++ {
+				m = send(m, keys("G", "end", "g")...)
+				out := m.Render()
+				if lines := strings.Count(out, "\n") + 1; lines != sz[1] {
+					t.Fatalf("T=%d %dx%d stage %v: %d lines", len(sc.Tokens), sz[0], sz[1], m.stage, lines)
+				}
+				m = send(m, keyMsg("n"))
+			}
+		}
+	}
+}
