@@ -16,6 +16,7 @@ const (
 	gemmNR = 16
 	gemmKC = 256
 	gemmMC = 96
+	gemmNG = 16 // column panels per parallel job (256 columns)
 	// gemmParMin is the multiply-add count from which one product is
 	// split over goroutines.
 	gemmParMin = 1 << 20
@@ -111,15 +112,19 @@ func multiplyPacked(c, a blas32.General, bp []float32, panelStride, pc, kb int, 
 	m, n := c.Rows, c.Cols
 	np := (n + gemmNR - 1) / gemmNR
 	nBlocks := (m + gemmMC - 1) / gemmMC
+	// Jobs are blocks of gemmMC rows × groups of gemmNG column panels, so
+	// that short, wide products still split over goroutines.
+	ng := (np + gemmNG - 1) / gemmNG
 	acc := pc > 0 // the first depth block stores, later ones add
-	block := func(ib int) {
+	block := func(job int) {
+		ib, g := job/ng, job%ng
 		ic := ib * gemmMC
 		mb := min(gemmMC, m-ic)
 		ap := getBuf(gemmMC * kb)
 		bufA := *ap
 		packA(bufA, a, ic, mb, pc, kb)
 		var tile [gemmMR * gemmNR]float32
-		for jp := 0; jp < np; jp++ {
+		for jp := g * gemmNG; jp < min((g+1)*gemmNG, np); jp++ {
 			pb := &bp[jp*panelStride]
 			cols := min(gemmNR, n-jp*gemmNR)
 			for ip := 0; ip*gemmMR < mb; ip++ {
@@ -146,12 +151,12 @@ func multiplyPacked(c, a blas32.General, bp []float32, panelStride, pc, kb int, 
 		}
 		gemmPool.Put(ap)
 	}
-	if par && nBlocks > 1 && m*n*kb >= gemmParMin {
-		parallelFor(nBlocks, block)
+	if par && nBlocks*ng > 1 && m*n*kb >= gemmParMin {
+		parallelFor(nBlocks*ng, block)
 		return
 	}
-	for ib := 0; ib < nBlocks; ib++ {
-		block(ib)
+	for job := 0; job < nBlocks*ng; job++ {
+		block(job)
 	}
 }
 
