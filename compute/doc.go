@@ -54,11 +54,13 @@
 // Causal attention is computed in blocks of 48 query rows against only the
 // keys they may see (the masked half of Q·Kᵀ is never computed), with the
 // scale, mask, softmax and dropout fused per row and heads in parallel.
-// MHAParams.Forward at T = 1024, d = 768, 12 heads takes about 120 ms of
-// CPU time (PyTorch 1.13.1 with OpenBLAS on the same machine: about 240
-// ms). Run keeps every T×T tensor (about 8 per single-head module and 4
-// per MHA head; ~640 MB at T = 1024 with 12 heads); Footprint estimates it
-// and Run refuses more than MaxFloats.
+// MHAParams.Forward at T = 1024, d = 768, 12 heads takes about 86 ms on
+// one core and 55 ms on two (PyTorch 1.13.1 with OpenBLAS on the same
+// machine: about 155 ms, shared/bench/torch_mha.py). Run keeps every T×T
+// tensor (about 8 per single-head module and 4 per MHA head: ~960 MB at
+// T = 1024 with d = 768 and 12 heads, computed in about 2 s; 190 MB and
+// 0.4 s at T = 256); Footprint estimates it and Run refuses more than
+// MaxFloats.
 //
 // # Conventions, in the manner of gonum's mat
 //
