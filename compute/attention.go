@@ -105,7 +105,7 @@ func cols(m *Matrix, c0, c1 int) blas32.General {
 
 // causalSoftmaxRow sets row = softmax(row / div) in place: the float32
 // division as PyTorch does it, then the exponents (8 lanes at a time with
-// AVX2, within 2 ulp; math.Exp otherwise) and their sum, then one
+// AVX2, within 3 ulp; math.Exp otherwise) and their sum, then one
 // multiplication by the reciprocal.
 func causalSoftmaxRow(row []float32, div float32) {
 	mx := float32(math.Inf(-1))

@@ -29,7 +29,7 @@ var hasFMA = func() bool {
 }()
 
 // expSub8 sets x[i] = exp(x[i]−mx) for i < len(x)&^7 with AVX2/FMA
-// (Cephes expf, within 2 ulp) and returns their sum.
+// (Cephes expf, within 3 ulp) and returns their sum.
 //
 //go:noescape
 func expSub8(x []float32, mx float32) (sum float32)

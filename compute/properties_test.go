@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -282,6 +283,31 @@ func TestRunErrors(t *testing.T) {
 	} {
 		if _, err := Run(tc.x, tc.cfg); err == nil {
 			t.Errorf("%s: want an error", tc.name)
+		}
+	}
+}
+
+// Results do not depend on the number of threads: render must give the
+// same bytes for the same flags.
+func TestRunDeterministicAcrossThreads(t *testing.T) {
+	x := seededInput(100, 64)
+	cfg := Config{DIn: 64, DOut: 96, Heads: 4, Seed: 9, Dropout: 0.2}
+	prev := runtime.GOMAXPROCS(1)
+	a, err := Run(x, cfg)
+	runtime.GOMAXPROCS(4)
+	b, err2 := Run(x, cfg)
+	runtime.GOMAXPROCS(prev)
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	for name, p := range map[string][2]*Matrix{
+		"single.causal_context": {a.Single.CausalContext, b.Single.CausalContext},
+		"wrapper.context":       {a.Wrapper.Context, b.Wrapper.Context},
+		"mha.output":            {a.MHA.Output, b.MHA.Output},
+		"mha.weights[3]":        {a.MHA.Weights[3], b.MHA.Weights[3]},
+	} {
+		if !sameMatrix(p[0], p[1]) {
+			t.Errorf("%s differs between 1 and 4 threads", name)
 		}
 	}
 }
