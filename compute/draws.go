@@ -120,7 +120,7 @@ func (g *Generator) DropoutKeep(n int, p float64, rng DropoutRNG) []float32 {
 	return keep
 }
 
-// DropoutUniform returns the uniform number that decided element k of a
+// dropoutUniform returns the uniform number that decided element k of a
 // dropout mask whose draws started at g's current state (for an
 // inspector: "u = 0.3689 < 0.5, kept"). It advances g.
 func (g *Generator) dropoutUniform(k int, rng DropoutRNG) float64 {
