@@ -267,6 +267,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateOverlay(msg)
 		}
 		return m, nil
+	case tea.MouseWheelMsg:
+		if m.mode == modeView && m.inspecting {
+			m.insp, _ = m.insp.Update(msg)
+		}
+		return m, nil
 	case tea.MouseClickMsg:
 		if m.mode == modeView && len(m.hms) > 0 && !(m.grid && m.stage == pipeline.StageHeads) {
 			mouse := msg.Mouse()
@@ -381,6 +386,9 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case "down", "j":
 			m.row = min(m.row+1, len(m.scene.Tokens)-1)
 		}
+		return m, nil
+	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
+		m.insp, _ = m.insp.Update(msg)
 		return m, nil
 	default:
 		if len(m.hms) > 0 {

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/settings"
 )
 
 // View implements tea.Model.
@@ -152,7 +154,11 @@ func (m Model) renderHelp() string {
 	hm := m.help
 	hm.ShowAll = true
 	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render("attnscope — keys")
+	cursor := append(heatmap.DefaultKeyMap().FullHelp(), m.insp.KeyMap.FullHelp()...)
+	sub := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Muted)
 	return title + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n" +
+		sub.Render("cell cursor and inspector") + "\n" + hm.FullHelpView(cursor) + "\n\n" +
+		sub.Render("settings (s)") + "\n" + hm.FullHelpView(settings.DefaultKeyMap().FullHelp()) + "\n\n" +
 		lipgloss.NewStyle().Foreground(m.theme.Muted).Render("press any key to close")
 }
 
