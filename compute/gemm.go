@@ -111,53 +111,64 @@ func sgemmPackedB(c, a blas32.General, b packedB) {
 func multiplyPacked(c, a blas32.General, bp []float32, panelStride, pc, kb int, par bool) {
 	m, n := c.Rows, c.Cols
 	np := (n + gemmNR - 1) / gemmNR
-	nBlocks := (m + gemmMC - 1) / gemmMC
 	// Jobs are blocks of gemmMC rows × groups of gemmNG column panels, so
 	// that short, wide products still split over goroutines.
-	ng := (np + gemmNG - 1) / gemmNG
-	acc := pc > 0 // the first depth block stores, later ones add
-	block := func(job int) {
-		ib, g := job/ng, job%ng
-		ic := ib * gemmMC
-		mb := min(gemmMC, m-ic)
-		ap := getBuf(gemmMC * kb)
-		bufA := *ap
-		packA(bufA, a, ic, mb, pc, kb)
-		var tile [gemmMR * gemmNR]float32
-		for jp := g * gemmNG; jp < min((g+1)*gemmNG, np); jp++ {
-			pb := &bp[jp*panelStride]
-			cols := min(gemmNR, n-jp*gemmNR)
-			for ip := 0; ip*gemmMR < mb; ip++ {
-				rows := min(gemmMR, mb-ip*gemmMR)
-				pa := &bufA[ip*kb*gemmMR]
-				at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
-				if rows == gemmMR && cols == gemmNR {
-					kern6x16(kb, pa, pb, &c.Data[at], c.Stride, acc)
-					continue
-				}
-				kern6x16(kb, pa, pb, &tile[0], gemmNR, false)
-				for r := 0; r < rows; r++ {
-					dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
-					src := tile[r*gemmNR : r*gemmNR+cols]
-					if acc {
-						for j := range dst {
-							dst[j] += src[j]
-						}
-					} else {
-						copy(dst, src)
+	job := mulJob{c: c, a: a, bp: bp, panelStride: panelStride, pc: pc, kb: kb,
+		np: np, ng: (np + gemmNG - 1) / gemmNG}
+	jobs := (m + gemmMC - 1) / gemmMC * job.ng
+	if par && jobs > 1 && m*n*kb >= gemmParMin {
+		pj := job // only this copy escapes to the goroutines
+		parallelFor(jobs, pj.run)
+		return
+	}
+	for i := 0; i < jobs; i++ {
+		job.run(i) // no allocation on the serial path
+	}
+}
+
+// mulJob is one multiplyPacked call; run(i) computes job i.
+type mulJob struct {
+	c, a                        blas32.General
+	bp                          []float32
+	panelStride, pc, kb, np, ng int
+}
+
+func (j *mulJob) run(job int) {
+	c, kb := j.c, j.kb
+	ib, g := job/j.ng, job%j.ng
+	ic := ib * gemmMC
+	mb := min(gemmMC, c.Rows-ic)
+	acc := j.pc > 0 // the first depth block stores, later ones add
+	ap := getBuf(gemmMC * kb)
+	bufA := *ap
+	packA(bufA, j.a, ic, mb, j.pc, kb)
+	var tile [gemmMR * gemmNR]float32
+	for jp := g * gemmNG; jp < min((g+1)*gemmNG, j.np); jp++ {
+		pb := &j.bp[jp*j.panelStride]
+		cols := min(gemmNR, c.Cols-jp*gemmNR)
+		for ip := 0; ip*gemmMR < mb; ip++ {
+			rows := min(gemmMR, mb-ip*gemmMR)
+			pa := &bufA[ip*kb*gemmMR]
+			at := (ic+ip*gemmMR)*c.Stride + jp*gemmNR
+			if rows == gemmMR && cols == gemmNR {
+				kern6x16(kb, pa, pb, &c.Data[at], c.Stride, acc)
+				continue
+			}
+			kern6x16(kb, pa, pb, &tile[0], gemmNR, false)
+			for r := 0; r < rows; r++ {
+				dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
+				src := tile[r*gemmNR : r*gemmNR+cols]
+				if acc {
+					for j := range dst {
+						dst[j] += src[j]
 					}
+				} else {
+					copy(dst, src)
 				}
 			}
 		}
-		gemmPool.Put(ap)
 	}
-	if par && nBlocks*ng > 1 && m*n*kb >= gemmParMin {
-		parallelFor(nBlocks*ng, block)
-		return
-	}
-	for job := 0; job < nBlocks*ng; job++ {
-		block(job)
-	}
+	gemmPool.Put(ap)
 }
 
 // packB copies rows pc…pc+kb−1 of op(b) (all n columns) into panels of
