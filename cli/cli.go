@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 )
@@ -66,15 +68,23 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitFailure
 }
 
-// oneLine keeps an error message to one printable line.
+// oneLine keeps an error message to one printable line: control
+// characters (C0, DEL, C1) and invisible or reordering ones (bidi
+// overrides, zero-width joiners) that user text may carry become \u
+// escapes, so nothing in a message can steer the terminal.
 func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(b.String())
 }
 
 func newRoot(e *env) *cobra.Command {

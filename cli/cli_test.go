@@ -125,3 +125,17 @@ func TestOutIsAtomicAndMissingDirIsAnError(t *testing.T) {
 		t.Errorf("missing directory: exit %d, %q", code, stderr)
 	}
 }
+
+func TestErrorMessagesCarryNoControlCharacters(t *testing.T) {
+	// the path is not quoted in the message, so only oneLine stands between
+	// it and the terminal
+	code, _, stderr := run(t, "", "export", "--out", "/nonexistent-\x1b]52;c;aGk=\x07\u202e\u200d\u0085y\n/x.json")
+	if code != 1 || !strings.Contains(stderr, "nonexistent") {
+		t.Fatalf("exit %d, %q", code, stderr)
+	}
+	for _, r := range strings.TrimSuffix(stderr, "\n") {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u202e' || r == '\u200d' {
+			t.Fatalf("control character %U in %q", r, stderr)
+		}
+	}
+}

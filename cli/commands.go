@@ -34,6 +34,16 @@ func runTUI(e *env, req pipeline.Request, opts ...ui.Option) error {
 	return err
 }
 
+// build computes the scene for a command without a screen, and says on
+// standard error what the tokenizer cut, since no status line will.
+func build(e *env, req pipeline.Request) (*pipeline.Scene, error) {
+	sc, err := pipeline.Build(req)
+	if err == nil && sc.Notice != "" {
+		fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(sc.Notice))
+	}
+	return sc, err
+}
+
 func newSamplesCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "samples",

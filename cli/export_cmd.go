@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/attnscope/attnscope/export"
-	"github.com/attnscope/attnscope/pipeline"
 )
 
 func newExportCmd(e *env) *cobra.Command {
@@ -30,7 +29,7 @@ defaults for the rest (never book mode's per-stage configurations).`,
 			if err != nil {
 				return err
 			}
-			scene, err := pipeline.Build(req)
+			scene, err := build(e, req)
 			if err != nil {
 				return err
 			}

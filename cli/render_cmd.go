@@ -57,7 +57,7 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
 			if err != nil {
 				return err
 			}
-			scene, err := pipeline.Build(req)
+			scene, err := build(e, req)
 			if err != nil {
 				return err
 			}
