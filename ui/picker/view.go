@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // Styles are the picker's styles; DefaultStyles builds them from a theme.
@@ -58,13 +59,13 @@ func (m Model) View() string {
 	st := m.Styles
 	n := len(m.items)
 	if n == 0 {
-		return clip(st.Empty.Render("no samples"), w)
+		return cells.Clip(st.Empty.Render("no samples"), w)
 	}
 
 	// Budget: the list first (at least one row), then title, help and
 	// preview; the preview takes whatever is left.
 	showTitle, showHelp := h >= 3, h >= 4
-	avail := h - b2i(showTitle) - b2i(showHelp)
+	avail := h - cells.B2I(showTitle) - cells.B2I(showHelp)
 	rows := min(n, avail)
 	switch { // leave the preview room to be useful
 	case avail-rows < 3 && avail >= 4:
@@ -86,7 +87,7 @@ func (m Model) View() string {
 	first := max(0, min(m.cursor-rows/2, n-rows))
 	for i := first; i < first+rows; i++ {
 		s := m.items[i]
-		name := pad(truncate(Safe(s.Name), nameW), nameW)
+		name := cells.Pad(truncate(Safe(s.Name), nameW), nameW)
 		if i == m.cursor {
 			lines = append(lines, st.Cursor.Render("› ")+st.Selected.Render(name)+"  "+st.About.Render(Safe(s.About)))
 		} else {
@@ -102,7 +103,7 @@ func (m Model) View() string {
 		lines = append(lines, m.Help.ShortHelpView(m.KeyMap.ShortHelp()))
 	}
 	for i, l := range lines {
-		lines[i] = clip(l, w)
+		lines[i] = cells.Clip(l, w)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -148,29 +149,4 @@ func truncate(s string, w int) string {
 		used += rw
 	}
 	return b.String()
-}
-
-// clip cuts a styled line to w cells, ending a cut line with "…".
-func clip(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	if w <= 1 {
-		return lipgloss.NewStyle().MaxWidth(w).Render(s)
-	}
-	return lipgloss.NewStyle().MaxWidth(w-1).Render(s) + "…"
-}
-
-func pad(s string, n int) string {
-	if w := lipgloss.Width(s); w < n {
-		return s + strings.Repeat(" ", n-w)
-	}
-	return s
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

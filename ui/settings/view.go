@@ -11,6 +11,7 @@ import (
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // Styles are the panel's styles; DefaultStyles builds them from a theme.
@@ -76,7 +77,7 @@ func (m Model) View() string {
 	// the header and help; blank separators only when everything fits.
 	nf := int(numFields)
 	showHeader, showStatus, showHelp := true, status != "", true
-	extras := func() int { return b2i(showHeader) + b2i(showStatus) + b2i(showHelp) }
+	extras := func() int { return cells.B2I(showHeader) + cells.B2I(showStatus) + cells.B2I(showHelp) }
 	for _, drop := range []*bool{&showHelp, &showHeader, &showStatus} {
 		if h-extras() >= min(3, nf) {
 			break
@@ -107,7 +108,7 @@ func (m Model) View() string {
 		lines = append(lines, helpLine)
 	}
 	for i, l := range lines {
-		lines[i] = clip(l, w)
+		lines[i] = cells.Clip(l, w)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -159,7 +160,7 @@ func (m Model) row(f Field, errField Field, cfgErr error) string {
 	if differs(f, m.draft, m.draftEnc) {
 		mark = st.Changed.Render("•") + " "
 	}
-	label := pad(f.String(), labelWidth)
+	label := cells.Pad(f.String(), labelWidth)
 	if focused {
 		label = st.Focused.Render(label)
 	} else {
@@ -240,29 +241,4 @@ func displayErr(err error) string {
 		return fmt.Sprintf("%s %s", fieldForSetting(ce.Setting), shortErr(err))
 	}
 	return err.Error()
-}
-
-// clip cuts a styled line to w cells, ending a cut line with "…".
-func clip(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	if w <= 1 {
-		return lipgloss.NewStyle().MaxWidth(w).Render(s)
-	}
-	return lipgloss.NewStyle().MaxWidth(w-1).Render(s) + "…"
-}
-
-func pad(s string, n int) string {
-	if w := lipgloss.Width(s); w < n {
-		return s + strings.Repeat(" ", n-w)
-	}
-	return s
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
