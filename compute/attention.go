@@ -38,7 +38,7 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 	// each block of rows uses their first r1 keys.
 	scores := func(s, qb blas32.General, r1 int) { gemmSerial(s, qb, rows(k, 0, r1), true) }
 	context := func(cb, s blas32.General, r1 int) { gemmSerial(cb, s, rows(v, 0, r1), false) }
-	if useFMA {
+	if useFMA && !useBLAS {
 		kp, vp := getBuf(d*roundUp(t, gemmNR)), getBuf(t*roundUp(v.Cols, gemmNR))
 		defer gemmPool.Put(kp)
 		defer gemmPool.Put(vp)

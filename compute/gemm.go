@@ -52,6 +52,10 @@ func gemmPar(c, a, b blas32.General, tb, par bool) {
 		}
 		return
 	}
+	if useBLAS {
+		sgemmBLAS(c, a, b, tb, par)
+		return
+	}
 	if useFMA {
 		sgemmFMA(c, a, b, tb, par)
 		return

@@ -16,6 +16,8 @@ func TestGemmFMAMatchesGonum(t *testing.T) {
 	if !hasFMA {
 		t.Skip("no AVX2/FMA on this CPU")
 	}
+	defer func(b bool) { useBLAS = b }(useBLAS)
+	useBLAS = false // the openblas build tag: compare the pure-Go paths
 	rng := rand.New(rand.NewPCG(7, 8))
 	shapes := [][3]int{{1, 1, 1}, {6, 16, 1}, {7, 17, 3}, {5, 15, 257}, {96, 33, 300}, {200, 100, 513}, {13, 64, 64}, {20, 600, 300}, {100, 300, 700}}
 	for n := 0; n < 20; n++ {

@@ -144,8 +144,8 @@ func TestBookReference(t *testing.T) {
 	t.Run("default", func(t *testing.T) { checkBookReference(t, ref) })
 	if hasFMA { // the portable path too
 		t.Run("gonum", func(t *testing.T) {
-			useFMA = false
-			defer func() { useFMA = hasFMA }()
+			defer func(b bool) { useFMA, useBLAS = hasFMA, b }(useBLAS)
+			useFMA, useBLAS = false, false
 			checkBookReference(t, ref)
 		})
 	}
