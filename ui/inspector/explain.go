@@ -178,10 +178,16 @@ func simpleScores(d *doc, c Cell, i, j int) {
 		return
 	}
 	d.kv("x"+sub(i), vec(xi), "")
-	d.kv("x"+sub(j), vec(xj), "")
+	if i != j {
+		d.kv("x"+sub(j), vec(xj), "")
+	}
 	v, _ := at(c.Result.Simple.Scores, i, j)
 	d.eq("ω"+sub2(i, j), dotTerms(xi, xj), f(v))
-	d.text(roleMuted, fmt.Sprintf("A dot product: multiply the %d components pairwise and add. ω%s = ω%s: the matrix is symmetric.", len(xi), sub2(i, j), sub2(j, i)))
+	if i == j {
+		d.text(roleMuted, fmt.Sprintf("A dot product: multiply the %d components pairwise and add. On the diagonal a token meets itself: ω%s is its squared length.", len(xi), sub2(i, j)))
+	} else {
+		d.text(roleMuted, fmt.Sprintf("A dot product: multiply the %d components pairwise and add. ω%s = ω%s: the matrix is symmetric.", len(xi), sub2(i, j), sub2(j, i)))
+	}
 }
 
 func simpleSoftmax(d *doc, c Cell, i, j int) {
