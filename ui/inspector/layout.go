@@ -134,6 +134,11 @@ func (d *doc) layout(width int) []line {
 			if !fresh && a.role&glue == 0 && cw+run > width {
 				newLine()
 			}
+			// A glued atom that does not fit but would fit on a line of its
+			// own moves down rather than being cut mid-number.
+			if !fresh && cw+w > width && min(p.indent, width/2)+w <= width {
+				newLine()
+			}
 			if fresh && len(cur) > 0 { // keep a paragraph's own leading spaces
 				a.text = strings.TrimLeft(a.text, " ")
 				w = lipgloss.Width(a.text)
