@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,13 +41,35 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	ctx            context.Context
+	// tui is set while the TUI runs: bubbletea then owns the terminal and
+	// turns an interrupt into its own clean exit.
+	tui atomic.Bool
 }
 
 // Main runs the command line with args and returns the exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, ctx: ctx}
+	// An interrupt stops a command at once with status 130, even one blocked
+	// reading standard input or deep in a computation; the TUI is cancelled
+	// through its context instead, so it can restore the terminal first.
+	sigc := make(chan os.Signal, 1)
+	signal.Notify(sigc, os.Interrupt)
+	defer signal.Stop(sigc)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-sigc:
+			cancel()
+			if !e.tui.Load() {
+				fmt.Fprintln(stderr, "attnscope: interrupted")
+				os.Exit(exitInterrupted)
+			}
+		case <-done:
+		}
+	}()
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -26,6 +26,8 @@ func runTUI(e *env, req pipeline.Request, opts ...ui.Option) error {
 	if !isTerminal(e.stdin) || !isTerminal(e.stdout) {
 		return usageErrorf("the interactive view needs a terminal on standard input and output; for a screen without one use 'attnscope render --stage NAME', for numbers 'attnscope export'")
 	}
+	e.tui.Store(true)
+	defer e.tui.Store(false)
 	p := tea.NewProgram(ui.New(nil, pipeline.StageScores, append([]ui.Option{ui.WithRequest(req)}, opts...)...), tea.WithContext(e.ctx))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
