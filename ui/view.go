@@ -67,15 +67,14 @@ func fit(s string, w, h int) string {
 func (m Model) renderHeader() string {
 	st := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent)
 	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
-	var b strings.Builder
-	b.WriteString(st.Render("attnscope"))
-	b.WriteString(muted.Render(fmt.Sprintf("  %d/%d ", m.stage+1, pipeline.NumStages)))
+	pos := muted.Render(fmt.Sprintf("%d/%d ", m.stage+1, pipeline.NumStages))
+	title := st.Render(m.stage.Title())
+	var prev, next string
 	if m.stage > 0 {
-		b.WriteString(muted.Render(pipeline.Stage(m.stage-1).Name() + " ‹ "))
+		prev = muted.Render(pipeline.Stage(m.stage-1).Name() + " ‹ ")
 	}
-	b.WriteString(st.Render(m.stage.Title()))
 	if int(m.stage) < pipeline.NumStages-1 {
-		b.WriteString(muted.Render(" › " + pipeline.Stage(m.stage+1).Name()))
+		next = muted.Render(" › " + pipeline.Stage(m.stage+1).Name())
 	}
 	dots := make([]string, pipeline.NumStages)
 	for i := range dots {
@@ -84,12 +83,23 @@ func (m Model) renderHeader() string {
 			dots[i] = "●"
 		}
 	}
-	line := b.String()
-	pad := m.width - ansi.StringWidth(line) - pipeline.NumStages - 1
-	if pad > 0 {
-		line += strings.Repeat(" ", pad) + muted.Render(strings.Join(dots, ""))
+	// Drop what does not fit, least useful first: the dots, the
+	// neighbours' names, the program's name.
+	name := st.Render("attnscope") + "  "
+	for _, parts := range [][]string{
+		{name, pos, prev, title, next},
+		{pos, prev, title, next},
+		{pos, title},
+	} {
+		line := strings.Join(parts, "")
+		if w := ansi.StringWidth(line); w <= m.width {
+			if pad := m.width - w - pipeline.NumStages - 1; pad > 0 {
+				line += strings.Repeat(" ", pad) + muted.Render(strings.Join(dots, ""))
+			}
+			return line
+		}
 	}
-	return line
+	return pos + title
 }
 
 func (m Model) renderBadge() string {
