@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -70,16 +71,30 @@ func output(e *env, path string, data []byte) error {
 	return writeAtomic(path, data)
 }
 
+// outputTo is output for a writer function (a large export is streamed,
+// never held whole).
+func outputTo(e *env, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(e.stdout)
+	}
+	return writeAtomicTo(path, write)
+}
+
 // writeAtomic writes data to a temporary file beside path and renames it
 // into place, so that path never holds a partial file.
 func writeAtomic(path string, data []byte) error {
+	return writeAtomicTo(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// writeAtomicTo is writeAtomic with the data written by write.
+func writeAtomicTo(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

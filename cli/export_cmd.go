@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"io"
 	"slices"
 	"strings"
 
@@ -33,11 +33,8 @@ defaults for the rest (never book mode's per-stage configurations).`,
 			if err != nil {
 				return err
 			}
-			var buf bytes.Buffer
-			if err := export.Write(&buf, format, export.FromScene(scene)); err != nil {
-				return err
-			}
-			return output(e, out, buf.Bytes())
+			doc := export.FromScene(scene)
+			return outputTo(e, out, func(w io.Writer) error { return export.Write(w, format, doc) })
 		},
 	}
 	cf.register(cmd)

@@ -15,7 +15,6 @@ const rowBlock = 48
 // headOut says where causalHead stores a head's causal intermediates. Each
 // T×T destination may be nil, in which case that tensor is not kept.
 type headOut struct {
-	masked  *Matrix        // Q·Kᵀ with −∞ above the diagonal (unscaled)
 	weights *Matrix        // causal softmax of masked/√d_k
 	dropped *Matrix        // weights·keep·scale
 	context blas32.General // dropped·V, T × head_dim (required; may be a strided view)
@@ -33,7 +32,6 @@ type headOut struct {
 func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headOut, scratch []float32) {
 	t, d := q.Rows, q.Cols
 	div := float32(math.Sqrt(float64(k.Cols)))
-	inf := float32(math.Inf(-1))
 	// With the FMA kernel, Kᵀ and V are packed once for the whole head;
 	// each block of rows uses their first r1 keys.
 	scores := func(s, qb blas32.General, r1 int) { gemmSerial(s, qb, rows(k, 0, r1), true) }
@@ -59,13 +57,6 @@ func causalHead(q, k, v blas32.General, keep []float32, scale float32, out headO
 		for i := r0; i < r1; i++ {
 			row := s.Data[(i-r0)*t : (i-r0)*t+t]
 			n := i + 1 // columns 0..i are visible
-			if out.masked != nil {
-				m := out.masked.Row(i)
-				copy(m, row[:n])
-				for j := n; j < t; j++ {
-					m[j] = inf
-				}
-			}
 			causalSoftmaxRow(row[:n], div)
 			if out.dropped != nil || out.weights != nil {
 				clear(row[n:]) // the whole stored row

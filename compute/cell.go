@@ -22,15 +22,18 @@ type Cell struct {
 	Dropped float32 // the weight after dropout
 }
 
-func cell(q, k, masked, weights, mask, dropped *Matrix, d Dropout, flatOffset, i, j int) Cell {
+// cell gathers entry (i, j); masked and mask are read only where needed
+// (mask not at all when p = 0: every weight is kept).
+func cell(q, k *Matrix, masked func() *Matrix, weights *Matrix, mask func() *Matrix, dropped *Matrix, d Dropout, flatOffset, i, j int) Cell {
 	c := Cell{I: i, J: j, Query: q.Row(i), Key: k.Row(j), Masked: j > i}
 	c.Products = make([]float32, len(c.Query))
 	for x := range c.Query {
 		c.Products[x] = c.Query[x] * c.Key[x]
 	}
 	c.Scale = float32(math.Sqrt(float64(k.Cols)))
-	c.Score = masked.At(i, j)
-	if c.Masked { // the stored masked score is −∞; recompute the dot product
+	if !c.Masked {
+		c.Score = masked().At(i, j)
+	} else { // the stored masked score is −∞; recompute the dot product
 		var s float32
 		for _, p := range c.Products {
 			s += p
@@ -39,7 +42,7 @@ func cell(q, k, masked, weights, mask, dropped *Matrix, d Dropout, flatOffset, i
 	}
 	c.Scaled = c.Score / c.Scale
 	c.Weight = weights.At(i, j)
-	c.Kept = mask.At(i, j) == 1
+	c.Kept = d.P == 0 || mask().At(i, j) == 1
 	c.Uniform = d.Uniform(flatOffset + i*weights.Cols + j)
 	c.Dropped = dropped.At(i, j)
 	return c
@@ -66,5 +69,7 @@ func (m *MHA) Cell(h, i, j int) Cell {
 	if i < 0 || j < 0 || i >= t || j >= t {
 		panic("compute: cell out of range")
 	}
-	return cell(m.Queries[h], m.Keys[h], m.MaskedScores[h], m.Weights[h], m.DropoutMask[h], m.Dropped[h], m.Dropout, h*t*t, i, j)
+	masked := func() *Matrix { return m.MaskedScores(h) }
+	mask := func() *Matrix { return m.DropoutMask(h) }
+	return cell(m.Queries[h], m.Keys[h], masked, m.Weights[h], mask, m.Dropped[h], m.Dropout, h*t*t, i, j)
 }

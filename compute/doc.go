@@ -2,15 +2,21 @@
 // number generator and every stage of chapter 3's attention, from raw
 // dot-product scores to multi-head output (SPEC §2–§5).
 //
-// Imports: the standard library and gonum only. No I/O, no terminal code.
+// Imports: the standard library and gonum only (with the openblas build
+// tag also internal/openblas: cgo and gonum.org/v1/netlib). No I/O, no
+// terminal code.
 //
 // # Entry points
 //
-//   - Run(x, cfg) computes every intermediate tensor of SPEC §5 for one
-//     configuration into a Result (Simple, Single, Wrapper, MHA), once, so
-//     a view can ask for any stage or head without recomputing; Single.Cell
-//     and MHA.Cell give one cell's ingredients (q_i, k_j, products, score,
-//     mask, weight, the dropout draw) for an inspector.
+//   - Run(x, cfg) computes one configuration into a Result (Simple,
+//     Single, Wrapper, MHA): the projections, contexts, causal and dropped
+//     weights and outputs at once; the other T×T tensors of SPEC §5
+//     (scores, scaled and unmasked weights, masked scores, the simple
+//     method, the masks) are methods that compute theirs on first call and
+//     keep it, so a view can ask for any stage or head without recomputing
+//     and a Result holds only what was asked for. Single.Cell and MHA.Cell
+//     give one cell's ingredients (q_i, k_j, products, score, mask, weight,
+//     the dropout draw) for an inspector.
 //   - Generator is torch.manual_seed's mt19937 with PyTorch's transforms:
 //     Float32 (torch.rand), Float64, Uniform (fused, as the AVX2 kernel),
 //     Rand, Linear (nn.Linear's init) and DropoutKeep (nn.Dropout's masks on
@@ -36,7 +42,11 @@
 // Tensors are float32, as PyTorch's. Matrix products accumulate in float32,
 // as PyTorch's CPU BLAS does: on x86-64 with AVX2 and FMA through this
 // package's packed 6×16 micro-kernel (kernel_amd64.s; one fused
-// multiply-add chain per entry), elsewhere through gonum's Sgemm. The
+// multiply-add chain per entry), elsewhere through gonum's Sgemm. Built
+// with the tag openblas (cgo; apt-get install libopenblas-dev), every
+// product goes to OpenBLAS's sgemm instead, through gonum's netlib
+// bindings (internal/openblas links it; OpenBLAS runs single-threaded and
+// compute parallelises over heads and row blocks). The
 // causal softmax takes its exponents in float32 (AVX2 Cephes expf, within
 // 2.5e-7 relative; math.Exp otherwise) and sums them before one
 // multiplication by the reciprocal; the unmasked softmax rows use
@@ -56,11 +66,16 @@
 // scale, mask, softmax and dropout fused per row and heads in parallel.
 // MHAParams.Forward at T = 1024, d = 768, 12 heads takes about 86 ms on
 // one core and 55 ms on two (PyTorch 1.13.1 with OpenBLAS on the same
-// machine: about 155 ms, shared/bench/torch_mha.py). Run keeps every T×T
-// tensor (about 8 per single-head module and 4 per MHA head: ~960 MB at
-// T = 1024 with d = 768 and 12 heads, computed in about 2 s; 190 MB and
-// 0.4 s at T = 256); Footprint estimates it and Run refuses more than
-// MaxFloats.
+// machine: about 155 ms, shared/bench/torch_mha.py).
+//
+// Run keeps 2 T×T tensors per wrapper head (causal weights; dropped
+// weights and mask when p > 0) and 1–3 per MHA head; everything else T×T
+// is computed on demand (BenchmarkRunLive reports what stays resident:
+// 16 MB at T = 1024 under the default configuration, where keeping every
+// tensor took 84 MB). A view that asks for every tensor ends where Run
+// used to (about 8 per single-head module and 4 per MHA head: ~960 MB at
+// T = 1024 with d = 768 and 12 heads); Footprint estimates that bound and
+// Run refuses more than MaxFloats.
 //
 // # Conventions, in the manner of gonum's mat
 //

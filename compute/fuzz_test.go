@@ -61,19 +61,19 @@ func FuzzRun(f *testing.F) {
 		}
 		s := &r.Single
 		for name, m := range map[string]*Matrix{
-			"simple.weights": r.Simple.Weights, "simple.context": r.Simple.Context,
-			"weights": s.Weights, "context": s.Context, "causal_weights": s.CausalWeights,
-			"renorm": s.CausalRenorm, "dropped": s.Dropped, "causal_context": s.CausalContext,
+			"simple.weights": r.Simple.Weights(), "simple.context": r.Simple.Context,
+			"weights": s.Weights(), "context": s.Context, "causal_weights": s.CausalWeights,
+			"renorm": s.CausalRenorm(), "dropped": s.Dropped, "causal_context": s.CausalContext,
 			"wrapper.context": r.Wrapper.Context, "mha.concat": r.MHA.Concat, "mha.output": r.MHA.Output,
 		} {
 			finite(name, m)
 		}
-		if !r.Simple.NaiveOverflow { // otherwise non-finite by design, as in PyTorch
-			finite("simple.naive_weights", r.Simple.NaiveWeights)
+		if nw, overflow := r.Simple.NaiveWeights(); !overflow { // otherwise non-finite by design, as in PyTorch
+			finite("simple.naive_weights", nw)
 		}
-		masked("single.masked_scores", s.MaskedScores)
+		masked("single.masked_scores", s.MaskedScores())
 		for h := range r.MHA.Weights {
-			masked("mha.masked_scores", r.MHA.MaskedScores[h])
+			masked("mha.masked_scores", r.MHA.MaskedScores(h))
 			finite("mha.weights", r.MHA.Weights[h])
 			finite("mha.dropped", r.MHA.Dropped[h])
 		}

@@ -87,15 +87,17 @@ func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA
 
 	n := cfg.Heads
 	m.Queries, m.Keys, m.Values = make([]*Matrix, n), make([]*Matrix, n), make([]*Matrix, n)
-	m.MaskedScores, m.Weights, m.DropoutMask, m.Dropped = make([]*Matrix, n), make([]*Matrix, n), make([]*Matrix, n), make([]*Matrix, n)
+	m.masked, m.Weights, m.keep, m.Dropped = make([]*lazy, n), make([]*Matrix, n), make([]*lazy, n), make([]*Matrix, n)
 	m.Context = make([]*Matrix, n)
 	for h := 0; h < n; h++ {
-		m.Queries[h], m.Keys[h], m.Values[h] = headCopy(q, h, hd), headCopy(k, h, hd), headCopy(v, h, hd)
-		m.MaskedScores[h], m.Weights[h], m.Context[h] = NewMatrix(t, t), NewMatrix(t, t), NewMatrix(t, hd)
+		qh, kh := headCopy(q, h, hd), headCopy(k, h, hd)
+		m.Queries[h], m.Keys[h], m.Values[h] = qh, kh, headCopy(v, h, hd)
+		m.masked[h] = newLazy(func() *Matrix { return maskedScoresOf(qh, kh) })
+		m.Weights[h], m.Context[h] = NewMatrix(t, t), NewMatrix(t, hd)
 		if keep == nil {
-			m.DropoutMask[h], m.Dropped[h] = sh.ones, m.Weights[h]
+			m.keep[h], m.Dropped[h] = sh.ones, m.Weights[h]
 		} else {
-			m.DropoutMask[h], m.Dropped[h] = NewMatrixFrom(t, t, keep[h*t*t:(h+1)*t*t]), NewMatrix(t, t)
+			m.keep[h], m.Dropped[h] = stored(NewMatrixFrom(t, t, keep[h*t*t:(h+1)*t*t])), NewMatrix(t, t)
 		}
 	}
 	parallelFor(n, func(h int) {
@@ -104,7 +106,7 @@ func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA
 			kh = keep[h*t*t : (h+1)*t*t]
 		}
 		causalHead(m.Queries[h].general(), m.Keys[h].general(), m.Values[h].general(), kh, info.Scale,
-			headOut{masked: m.MaskedScores[h], weights: m.Weights[h], dropped: m.Dropped[h], context: m.Context[h].general()}, nil)
+			headOut{weights: m.Weights[h], dropped: m.Dropped[h], context: m.Context[h].general()}, nil)
 	})
 	m.Concat = NewMatrix(t, cfg.DOut)
 	for h := 0; h < n; h++ {

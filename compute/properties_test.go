@@ -90,25 +90,25 @@ func TestPropertiesRandomConfigs(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := &r.Single
-			checkRowsSumToOne(t, "simple.weights", r.Simple.Weights)
-			checkRowsSumToOne(t, "single.weights", s.Weights)
+			checkRowsSumToOne(t, "simple.weights", r.Simple.Weights())
+			checkRowsSumToOne(t, "single.weights", s.Weights())
 			checkRowsSumToOne(t, "single.causal_weights", s.CausalWeights)
-			checkRowsSumToOne(t, "single.causal_renorm", s.CausalRenorm)
+			checkRowsSumToOne(t, "single.causal_renorm", s.CausalRenorm())
 			checkCausalZeros(t, "single.causal_weights", s.CausalWeights)
-			checkCausalZeros(t, "single.causal_renorm", s.CausalRenorm)
+			checkCausalZeros(t, "single.causal_renorm", s.CausalRenorm())
 			checkCausalZeros(t, "single.dropped", s.Dropped)
-			checkMaskedScores(t, "single.masked_scores", s.MaskedScores)
+			checkMaskedScores(t, "single.masked_scores", s.MaskedScores())
 
 			// The two causal methods agree (within float32 rounding of
 			// two different computations).
 			for k, v := range s.CausalWeights.Data {
-				if d := math.Abs(float64(v - s.CausalRenorm.Data[k])); d > 1e-5 {
+				if d := math.Abs(float64(v - s.CausalRenorm().Data[k])); d > 1e-5 {
 					t.Fatalf("causal weights and renormalised differ by %v at %d", d, k)
 				}
 			}
 			// Dropout: kept entries scaled, dropped entries 0, mask 0/1.
 			for k, w := range s.CausalWeights.Data {
-				m, d := s.DropoutMask.Data[k], s.Dropped.Data[k]
+				m, d := s.DropoutMask().Data[k], s.Dropped.Data[k]
 				switch {
 				case m == 1 && d != w*s.Dropout.Scale, m == 0 && d != 0, m != 0 && m != 1:
 					t.Fatalf("dropout entry %d: weight %v mask %v dropped %v", k, w, m, d)
@@ -119,7 +119,7 @@ func TestPropertiesRandomConfigs(t *testing.T) {
 				checkRowsSumToOne(t, "mha.weights", r.MHA.Weights[h])
 				checkCausalZeros(t, "mha.weights", r.MHA.Weights[h])
 				checkCausalZeros(t, "mha.dropped", r.MHA.Dropped[h])
-				checkMaskedScores(t, "mha.masked_scores", r.MHA.MaskedScores[h])
+				checkMaskedScores(t, "mha.masked_scores", r.MHA.MaskedScores(h))
 			}
 			for h := range r.Wrapper.Heads {
 				checkCausalZeros(t, "wrapper.weights", r.Wrapper.Heads[h].Dropped)
@@ -135,14 +135,14 @@ func TestPropertiesRandomConfigs(t *testing.T) {
 			w0, sl := &r.Wrapper.Heads[0], &rl.Single
 			pairs := [][2]*Matrix{
 				{w0.WQuery, sl.WQuery}, {w0.WKey, sl.WKey}, {w0.WValue, sl.WValue},
-				{w0.MaskedScores, sl.MaskedScores}, {w0.CausalWeights, sl.CausalWeights},
+				{w0.MaskedScores(), sl.MaskedScores()}, {w0.CausalWeights, sl.CausalWeights},
 			}
 			// The masks agree too unless other heads' init draws come
 			// between head 0's weights and its mask (PyTorch builds every
 			// head before the forward pass).
 			if cfg.Dropout == 0 || cfg.Heads == 1 || cfg.DropoutSeed != nil {
 				pairs = append(pairs, [][2]*Matrix{
-					{w0.DropoutMask, sl.DropoutMask}, {w0.Dropped, sl.Dropped}, {w0.CausalContext, sl.CausalContext},
+					{w0.DropoutMask(), sl.DropoutMask()}, {w0.Dropped, sl.Dropped}, {w0.CausalContext, sl.CausalContext},
 				}...)
 			}
 			for _, p := range pairs {
@@ -197,7 +197,7 @@ func TestZeroDropoutIgnoresSeedAndPath(t *testing.T) {
 		!sameMatrix(a.Wrapper.Context, b.Wrapper.Context) {
 		t.Error("p = 0 results depend on the dropout seed or path")
 	}
-	for _, v := range a.MHA.DropoutMask[0].Data {
+	for _, v := range a.MHA.DropoutMask(0).Data {
 		if v != 1 {
 			t.Fatal("p = 0 mask is not all ones")
 		}
@@ -243,7 +243,7 @@ func TestCellIngredients(t *testing.T) {
 		}
 	}
 	c := r.MHA.Cell(1, 5, 2)
-	if c.Weight != r.MHA.Weights[1].At(5, 2) || c.Kept != (r.MHA.DropoutMask[1].At(5, 2) == 1) {
+	if c.Weight != r.MHA.Weights[1].At(5, 2) || c.Kept != (r.MHA.DropoutMask(1).At(5, 2) == 1) {
 		t.Errorf("mha cell: %+v", c)
 	}
 }
@@ -252,11 +252,12 @@ func TestCellIngredients(t *testing.T) {
 func TestNaiveSoftmaxOverflow(t *testing.T) {
 	x := NewMatrixFrom(2, 1, []float32{1, 10}) // ω = 100 > 88.7
 	s := SimpleAttention(x)
-	if !s.NaiveOverflow {
-		t.Fatal("want NaiveOverflow")
+	nw, overflow := s.NaiveWeights()
+	if !overflow {
+		t.Fatal("want the naive softmax to overflow")
 	}
-	checkRowsSumToOne(t, "stable weights", s.Weights)
-	if w := s.NaiveWeights.At(1, 1); !math.IsNaN(float64(w)) {
+	checkRowsSumToOne(t, "stable weights", s.Weights())
+	if w := nw.At(1, 1); !math.IsNaN(float64(w)) {
 		t.Errorf("naive weight of the overflowing entry = %v, want NaN (Inf/Inf) as PyTorch", w)
 	}
 }

@@ -4,27 +4,74 @@ package compute
 // CausalAttention) for one configuration. Cell(i, j) gathers one causal
 // weight's ingredients. With linear init it may share its matrices with
 // the wrapper's head 0 (they are the same module then).
+//
+// Run keeps the fields; the T×T tensors behind methods (Scores, Scaled,
+// Weights, MaskedScores, CausalRenorm, CausalMask, DropoutMask) are
+// computed from the kept projections on first call and then kept, so a
+// Result holds only what a view has asked for (issue 8: memory at
+// T = 1024). Their values are those the whole computation gives. The Set
+// methods store given matrices instead (a Result built from reference
+// data).
 type Single struct {
 	WQuery, WKey, WValue  *Matrix   // d_in × d_out (Q = X·W; nn.Linear's weight transposed)
 	BQuery, BKey, BValue  []float32 // d_out, nil without a bias
 	Queries, Keys, Values *Matrix   // T × d_out
 
-	Scores  *Matrix // Q·Kᵀ, T×T
-	Scaled  *Matrix // Q·Kᵀ / √d_k, T×T
-	Weights *Matrix // softmax(Scaled), no mask, T×T
-	Context *Matrix // Weights·V, T × d_out
+	Context *Matrix // Weights()·V, T × d_out
 
-	CausalMask    *Matrix // 1 = masked (above the diagonal), T×T
-	MaskedScores  *Matrix // Q·Kᵀ with −∞ above the diagonal (unscaled), T×T
-	CausalWeights *Matrix // softmax(MaskedScores / √d_k), T×T
-	CausalRenorm  *Matrix // the simple method: softmax(Scaled)·(1−mask), rows renormalised, T×T
-
-	DropoutMask   *Matrix // 1 = kept, T×T (all ones when p = 0)
+	CausalWeights *Matrix // softmax(MaskedScores() / √d_k), T×T
 	Dropped       *Matrix // CausalWeights·mask / (1−p), T×T (CausalWeights itself when p = 0)
 	CausalContext *Matrix // Dropped·V, T × d_out
 
 	Dropout Dropout // how DropoutMask was drawn
+
+	scores, scaled, weights, masked, renorm, mask, keep *lazy
 }
+
+// Scores is Q·Kᵀ, T×T (nil if absent).
+func (s *Single) Scores() *Matrix { return s.scores.get() }
+
+// Scaled is Q·Kᵀ / √d_k, T×T.
+func (s *Single) Scaled() *Matrix { return s.scaled.get() }
+
+// Weights is softmax(Scaled()) with no mask, T×T.
+func (s *Single) Weights() *Matrix { return s.weights.get() }
+
+// MaskedScores is Q·Kᵀ with −∞ above the diagonal (unscaled), T×T.
+func (s *Single) MaskedScores() *Matrix { return s.masked.get() }
+
+// CausalRenorm is the simple method: softmax(Scaled())·(1−mask) with the
+// rows renormalised, T×T.
+func (s *Single) CausalRenorm() *Matrix { return s.renorm.get() }
+
+// CausalMask is 1 above the diagonal (masked), T×T; one matrix shared by
+// every module of a Result.
+func (s *Single) CausalMask() *Matrix { return s.mask.get() }
+
+// DropoutMask is 1 where a weight was kept, T×T; all ones when p = 0 (one
+// matrix shared by every module of a Result).
+func (s *Single) DropoutMask() *Matrix { return s.keep.get() }
+
+// SetScores stores m as Scores.
+func (s *Single) SetScores(m *Matrix) { s.scores = stored(m) }
+
+// SetScaled stores m as Scaled.
+func (s *Single) SetScaled(m *Matrix) { s.scaled = stored(m) }
+
+// SetWeights stores m as Weights.
+func (s *Single) SetWeights(m *Matrix) { s.weights = stored(m) }
+
+// SetMaskedScores stores m as MaskedScores.
+func (s *Single) SetMaskedScores(m *Matrix) { s.masked = stored(m) }
+
+// SetCausalRenorm stores m as CausalRenorm.
+func (s *Single) SetCausalRenorm(m *Matrix) { s.renorm = stored(m) }
+
+// SetCausalMask stores m as CausalMask.
+func (s *Single) SetCausalMask(m *Matrix) { s.mask = stored(m) }
+
+// SetDropoutMask stores m as DropoutMask.
+func (s *Single) SetDropoutMask(m *Matrix) { s.keep = stored(m) }
 
 // Wrapper is the book's MultiHeadAttentionWrapper: Heads independent single
 // modules (linear init), each d_out wide, outputs concatenated.
@@ -34,7 +81,8 @@ type Wrapper struct {
 }
 
 // MHA is the book's efficient MultiHeadAttention module. Cell(h, i, j)
-// gathers one causal weight's ingredients.
+// gathers one causal weight's ingredients. MaskedScores(h) and
+// DropoutMask(h) are computed on first call, as Single's.
 type MHA struct {
 	WQuery, WKey, WValue *Matrix   // d_in × d_out
 	BQuery, BKey, BValue []float32 // d_out, nil without a bias
@@ -44,9 +92,7 @@ type MHA struct {
 	HeadDim int
 	// Per head h (each slice has Heads entries):
 	Queries, Keys, Values []*Matrix // T × head_dim
-	MaskedScores          []*Matrix // Q_h·K_hᵀ, −∞ above the diagonal (unscaled), T×T
-	Weights               []*Matrix // causal softmax of MaskedScores/√head_dim, T×T
-	DropoutMask           []*Matrix // 1 = kept, T×T; one mask over [heads, T, T], row-major
+	Weights               []*Matrix // causal softmax of MaskedScores(h)/√head_dim, T×T
 	Dropped               []*Matrix // T×T (Weights[h] itself when p = 0)
 	Context               []*Matrix // Dropped_h·V_h, T × head_dim
 
@@ -54,15 +100,31 @@ type MHA struct {
 	Output *Matrix // Concat·OutW + OutB, T × d_out
 
 	Dropout Dropout // how DropoutMask was drawn (element index h·T·T + i·T + j)
+
+	masked, keep []*lazy
 }
 
-// Matrices shared between modules: within one Result, every CausalMask is
-// the same *Matrix, and with p = 0 so is every DropoutMask (all ones). A
-// Result is read-only once returned.
+// MaskedScores is head h's Q_h·K_hᵀ with −∞ above the diagonal
+// (unscaled), T×T; nil if h is not a head.
+func (m *MHA) MaskedScores(h int) *Matrix { return getAt(m.masked, h) }
+
+// DropoutMask is head h's mask, 1 = kept, T×T: one mask over [heads, T,
+// T], row-major; all ones when p = 0. Nil if h is not a head.
+func (m *MHA) DropoutMask(h int) *Matrix { return getAt(m.keep, h) }
+
+// SetMaskedScores stores ms (one per head) as MaskedScores.
+func (m *MHA) SetMaskedScores(ms []*Matrix) { m.masked = storedAll(ms) }
+
+// SetDropoutMask stores ms (one per head) as DropoutMask.
+func (m *MHA) SetDropoutMask(ms []*Matrix) { m.keep = storedAll(ms) }
 
 // Result is every intermediate tensor of SPEC §5 for one configuration and
 // one input X. It is computed once (Run) and only read afterwards, so a view
-// can ask for any stage or head without recomputing.
+// can ask for any stage or head without recomputing; the T×T tensors behind
+// methods are computed on their first call and kept. A Result is read-only
+// and safe for concurrent use; matrices may be shared between its modules
+// (within one Result every CausalMask is the same *Matrix, and with p = 0
+// so is every DropoutMask).
 type Result struct {
 	Config  Config
 	Inputs  *Matrix // X, T × d_in

@@ -15,9 +15,10 @@ const MaxFloats = 1 << 29
 // input would need more than MaxFloats values.
 var ErrTooLarge = errors.New("too large to compute")
 
-// Footprint estimates how many float32 values Run(x, cfg) keeps for T
-// tokens: T×T tensors (about 8 per single-head module, 4 per MHA head),
-// weights and T-row activations.
+// Footprint estimates how many float32 values a Result of Run(x, cfg)
+// holds for T tokens at most, once every tensor computed on demand has
+// been asked for: T×T tensors (about 8 per single-head module, 4 per MHA
+// head), weights and T-row activations. Run itself keeps far fewer.
 func Footprint(t int, cfg Config) int64 {
 	T, h := int64(t), int64(cfg.Heads)
 	din, dout := int64(cfg.DIn), int64(cfg.DOut)

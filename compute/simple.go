@@ -1,33 +1,59 @@
 package compute
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // Simple holds simplified self-attention (section 3.3 of the chapter): no
-// trainable weights, the inputs attend to themselves.
+// trainable weights, the inputs attend to themselves. Scores, Weights and
+// NaiveWeights are T×T and computed on first call, then kept (as Single's).
 type Simple struct {
-	Scores  *Matrix // ω = X·Xᵀ, T×T
-	Weights *Matrix // α = softmax(ω) by rows (the stable form), T×T
 	Context *Matrix // z = α·X, T×d_in
 
-	// NaiveWeights is the chapter's softmax_naive, exp(ω)/Σexp(ω) by rows
-	// in float32 without subtracting the maximum. It equals Weights up to
-	// rounding unless a score exceeds ~88.7, where exp overflows float32:
-	// then NaiveOverflow is true and the overflowing rows hold +Inf/NaN
-	// exactly as PyTorch prints them — the reason for the stable form. A
-	// view must show those entries as overflow, never as numbers.
-	NaiveWeights  *Matrix
-	NaiveOverflow bool
+	scores, weights *lazy
+	naive           *naiveSoftmax
 }
 
-// SimpleAttention computes simplified self-attention of x (T×d_in).
-func SimpleAttention(x *Matrix) Simple {
-	t := x.Rows
-	s := Simple{Scores: NewMatrix(t, t), Weights: NewMatrix(t, t), Context: NewMatrix(t, x.Cols), NaiveWeights: NewMatrix(t, t)}
-	s.Scores.MulT(x, x)
-	s.Weights.SoftmaxRows(s.Scores)
-	s.Context.Mul(s.Weights, x)
-	for i := 0; i < t; i++ {
-		in, out := s.Scores.Row(i), s.NaiveWeights.Row(i)
+// Scores is ω = X·Xᵀ, T×T.
+func (s *Simple) Scores() *Matrix { return s.scores.get() }
+
+// Weights is α = softmax(ω) by rows (the stable form), T×T.
+func (s *Simple) Weights() *Matrix { return s.weights.get() }
+
+// SetScores stores m as Scores.
+func (s *Simple) SetScores(m *Matrix) { s.scores = stored(m) }
+
+// SetWeights stores m as Weights.
+func (s *Simple) SetWeights(m *Matrix) { s.weights = stored(m) }
+
+// NaiveWeights is the chapter's softmax_naive, exp(ω)/Σexp(ω) by rows in
+// float32 without subtracting the maximum. It equals Weights up to
+// rounding unless a score exceeds ~88.7, where exp overflows float32: then
+// overflow is true and the overflowing rows hold +Inf/NaN exactly as
+// PyTorch prints them — the reason for the stable form. A view must show
+// those entries as overflow, never as numbers. Nil for a Simple not made
+// by SimpleAttention.
+func (s *Simple) NaiveWeights() (w *Matrix, overflow bool) {
+	if s.naive == nil {
+		return nil, false
+	}
+	s.naive.once.Do(s.naive.compute)
+	return s.naive.w, s.naive.overflow
+}
+
+type naiveSoftmax struct {
+	once     sync.Once
+	scores   *lazy
+	w        *Matrix
+	overflow bool
+}
+
+func (n *naiveSoftmax) compute() {
+	sc := n.scores.get()
+	n.w = NewMatrix(sc.Rows, sc.Cols)
+	for i := 0; i < sc.Rows; i++ {
+		in, out := sc.Row(i), n.w.Row(i)
 		var sum float32
 		for j, v := range in {
 			out[j] = float32(math.Exp(float64(v)))
@@ -37,8 +63,18 @@ func SimpleAttention(x *Matrix) Simple {
 			out[j] /= sum
 		}
 		if math.IsInf(float64(sum), 0) {
-			s.NaiveOverflow = true
+			n.overflow = true
 		}
 	}
+}
+
+// SimpleAttention computes simplified self-attention of x (T×d_in): the
+// context now, the T×T tensors on first use.
+func SimpleAttention(x *Matrix) Simple {
+	s := Simple{Context: NewMatrix(x.Rows, x.Cols)}
+	attendUnmasked(x, x, x, 1, s.Context, nil)
+	s.scores = newLazy(func() *Matrix { return scoresOf(x, x, 1) })
+	s.weights = newLazy(func() *Matrix { return unmaskedWeightsOf(x, x, 1) })
+	s.naive = &naiveSoftmax{scores: s.scores}
 	return s
 }

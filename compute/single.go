@@ -38,27 +38,39 @@ func drawQKV(g *Generator, init Init, bias bool, dIn, dOut int) *qkvParams {
 	return p
 }
 
-// shared holds the matrices every module of one Result uses alike.
+// shared holds the matrices every module of one Result uses alike, made on
+// first use.
 type shared struct {
-	causal *Matrix // 1 above the diagonal
-	ones   *Matrix // the p = 0 dropout mask
+	causal *lazy // 1 above the diagonal
+	ones   *lazy // the p = 0 dropout mask
 }
 
 func newShared(t int) *shared {
-	s := &shared{causal: NewMatrix(t, t), ones: NewMatrix(t, t)}
-	for i := 0; i < t; i++ {
-		for j := 0; j < t; j++ {
-			if j > i {
-				s.causal.Data[i*t+j] = 1
+	return &shared{
+		causal: newLazy(func() *Matrix {
+			m := NewMatrix(t, t)
+			for i := 0; i < t; i++ {
+				r := m.Row(i)
+				for j := i + 1; j < t; j++ {
+					r[j] = 1
+				}
 			}
-			s.ones.Data[i*t+j] = 1
-		}
+			return m
+		}),
+		ones: newLazy(func() *Matrix {
+			m := NewMatrix(t, t)
+			for i := range m.Data {
+				m.Data[i] = 1
+			}
+			return m
+		}),
 	}
-	return s
 }
 
 // forwardSingle runs one single-head module (SelfAttention_v1/v2 and
-// CausalAttention at once) on x, drawing its dropout mask from g.
+// CausalAttention at once) on x, drawing its dropout mask from g. It keeps
+// the projections, both contexts, the causal weights and the dropped
+// weights; the other T×T tensors are lazies over the projections.
 func forwardSingle(x *Matrix, p *qkvParams, g *Generator, drop dropoutSpec, sh *shared) Single {
 	t, dOut := x.Rows, p.wq.Cols
 	s := Single{
@@ -66,55 +78,38 @@ func forwardSingle(x *Matrix, p *qkvParams, g *Generator, drop dropoutSpec, sh *
 		BQuery: p.bq, BKey: p.bk, BValue: p.bv,
 	}
 	s.Queries, s.Keys, s.Values = p.project(x)
+	q, k := s.Queries, s.Keys
 
 	// Unmasked: SelfAttention_v1/v2.
 	div := float32(math.Sqrt(float64(dOut)))
-	s.Scores = NewMatrix(t, t)
-	s.Scores.MulT(s.Queries, s.Keys)
-	s.Scaled = NewMatrix(t, t)
-	for i, v := range s.Scores.Data {
-		s.Scaled.Data[i] = v / div
-	}
-	s.Weights = NewMatrix(t, t)
-	s.Weights.SoftmaxRows(s.Scaled)
 	s.Context = NewMatrix(t, dOut)
-	s.Context.Mul(s.Weights, s.Values)
-
-	s.CausalMask = sh.causal
+	attendUnmasked(q, k, s.Values, div, s.Context, nil)
+	s.scores = newLazy(func() *Matrix { return scoresOf(q, k, 1) })
+	s.scaled = newLazy(func() *Matrix { return scoresOf(q, k, div) })
+	s.weights = newLazy(func() *Matrix { return unmaskedWeightsOf(q, k, div) })
+	s.masked = newLazy(func() *Matrix { return maskedScoresOf(q, k) })
+	s.mask = sh.causal
 
 	// CausalAttention: mask, softmax, dropout, context.
 	keep, info := drop.draw(g, t*t)
 	s.Dropout = info
-	s.MaskedScores = NewMatrix(t, t)
 	s.CausalWeights = NewMatrix(t, t)
 	s.CausalContext = NewMatrix(t, dOut)
 	if keep == nil {
-		s.DropoutMask, s.Dropped = sh.ones, s.CausalWeights
+		s.keep, s.Dropped = sh.ones, s.CausalWeights
 	} else {
-		s.DropoutMask, s.Dropped = NewMatrixFrom(t, t, keep), NewMatrix(t, t)
+		s.keep, s.Dropped = stored(NewMatrixFrom(t, t, keep)), NewMatrix(t, t)
 	}
-	causalHead(s.Queries.general(), s.Keys.general(), s.Values.general(), keep, info.Scale,
-		headOut{masked: s.MaskedScores, weights: s.CausalWeights, dropped: s.Dropped, context: s.CausalContext.general()}, nil)
+	causalHead(q.general(), k.general(), s.Values.general(), keep, info.Scale,
+		headOut{weights: s.CausalWeights, dropped: s.Dropped, context: s.CausalContext.general()}, nil)
 
-	// The simple method: mask after the softmax, renormalise the rows. A
-	// row whose visible weights all underflowed to 0 (scores far apart;
-	// PyTorch prints NaN there) shows the causal softmax, the value the
-	// method stands for, rather than 0/0.
-	s.CausalRenorm = NewMatrix(t, t)
-	for i := 0; i < t; i++ {
-		w, r := s.Weights.Row(i), s.CausalRenorm.Row(i)
-		var sum float32
-		for j := 0; j <= i; j++ {
-			sum += w[j]
-		}
-		if sum == 0 {
-			copy(r, s.CausalWeights.Row(i))
-			continue
-		}
-		for j := 0; j <= i; j++ {
-			r[j] = w[j] / sum
-		}
-	}
+	// The simple method: mask after the softmax, renormalise the rows.
+	cw := s.CausalWeights
+	s.renorm = newLazy(func() *Matrix {
+		m := NewMatrix(t, t)
+		attendUnmasked(q, k, nil, div, nil, func(i int, w []float32) { renormRow(m.Row(i), w, cw.Row(i), i) })
+		return m
+	})
 	return s
 }
 

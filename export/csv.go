@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ func CSV(w io.Writer, d Document) error {
 	}
 	cw.Flush()
 	var row []string
+	var num []byte
 	for _, t := range d.Tensors {
 		dims := make([]string, len(t.Shape))
 		for i, s := range t.Shape {
@@ -55,12 +57,15 @@ func CSV(w io.Writer, d Document) error {
 		if len(t.Shape) > 0 {
 			n = t.Shape[len(t.Shape)-1]
 		}
-		for off := 0; off+n <= len(t.Data) && n > 0; off += n {
-			row = row[:0]
-			for _, v := range t.Data[off : off+n] {
-				row = append(row, string(appendCSVNumber(nil, v)))
+		for _, p := range t.Parts {
+			for off := 0; off+n <= len(p) && n > 0; off += n {
+				row = row[:0]
+				for _, v := range p[off : off+n] {
+					num = appendCSVNumber(num[:0], v)
+					row = append(row, string(num))
+				}
+				write(row...)
 			}
-			write(row...)
 		}
 		cw.Flush()
 	}
@@ -72,9 +77,14 @@ func CSV(w io.Writer, d Document) error {
 
 // appendCSVNumber is appendNumber without JSON's quotes.
 func appendCSVNumber(buf []byte, v float32) []byte {
-	b := appendNumber(buf, v)
-	if len(b) > 0 && b[len(b)-1] == '"' {
-		return []byte(strings.Trim(string(b), `"`))
+	f := float64(v)
+	switch {
+	case math.IsInf(f, -1):
+		return append(buf, "-Inf"...)
+	case math.IsInf(f, 1):
+		return append(buf, "Inf"...)
+	case math.IsNaN(f):
+		return append(buf, "NaN"...)
 	}
-	return b
+	return strconv.AppendFloat(buf, f, 'g', -1, 32)
 }

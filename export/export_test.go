@@ -187,8 +187,8 @@ func TestTensorNamesAndShapes(t *testing.T) {
 		for _, s := range ts.Shape {
 			n *= s
 		}
-		if n != len(ts.Data) {
-			t.Errorf("%s: shape %v but %d values", ts.Name, ts.Shape, len(ts.Data))
+		if n != ts.Len() {
+			t.Errorf("%s: shape %v but %d values", ts.Name, ts.Shape, ts.Len())
 		}
 	}
 	want := map[string]string{
@@ -274,10 +274,10 @@ func TestNPZRoundTrip(t *testing.T) {
 		if !strings.Contains(hdr, "'descr': '<f4'") || !strings.Contains(hdr, "'shape': ("+shape+")") {
 			t.Errorf("%s: header %q", ts.Name, hdr)
 		}
-		if len(data) != 4*len(ts.Data) {
-			t.Fatalf("%s: %d data bytes, want %d", ts.Name, len(data), 4*len(ts.Data))
+		if len(data) != 4*ts.Len() {
+			t.Fatalf("%s: %d data bytes, want %d", ts.Name, len(data), 4*ts.Len())
 		}
-		for i, v := range ts.Data {
+		for i, v := range ts.Values() {
 			if got := binary.LittleEndian.Uint32(data[4*i:]); got != math.Float32bits(v) {
 				t.Fatalf("%s[%d]: bits %#x, want %#x", ts.Name, i, got, math.Float32bits(v))
 			}
@@ -317,14 +317,14 @@ func TestCSVBlocks(t *testing.T) {
 		for _, rec := range recs {
 			for _, f := range rec {
 				v, err := strconv.ParseFloat(f, 32)
-				if err != nil || float32(v) != ts.Data[k] {
-					t.Fatalf("%s[%d] = %q, want %v", ts.Name, k, f, ts.Data[k])
+				if err != nil || float32(v) != ts.Values()[k] {
+					t.Fatalf("%s[%d] = %q, want %v", ts.Name, k, f, ts.Values()[k])
 				}
 				k++
 			}
 		}
-		if k != len(ts.Data) {
-			t.Errorf("%s: %d values, want %d", ts.Name, k, len(ts.Data))
+		if k != ts.Len() {
+			t.Errorf("%s: %d values, want %d", ts.Name, k, ts.Len())
 		}
 	}
 	if !strings.Contains(buf.String(), "-Inf") {
@@ -346,7 +346,7 @@ func ExampleCSV() {
 		Inputs:   "example",
 		Tokens:   []Token{{ID: 40, Piece: "I", Bytes: []byte("I")}},
 		Tensors: []Tensor{
-			{Name: "single.masked_scores", Shape: []int{2, 2}, Data: []float32{0.5, float32(math.Inf(-1)), 0.25, 1}},
+			{Name: "single.masked_scores", Shape: []int{2, 2}, Parts: [][]float32{{0.5, float32(math.Inf(-1)), 0.25, 1}}},
 		},
 	}
 	_ = CSV(os.Stdout, d)
@@ -378,7 +378,7 @@ func ExampleCSV() {
 func ExampleJSON() {
 	d := Document{
 		Config:  compute.DefaultConfig(),
-		Tensors: []Tensor{{Name: "single.masked_scores", Shape: []int{1, 2}, Data: []float32{0.1, float32(math.Inf(-1))}}},
+		Tensors: []Tensor{{Name: "single.masked_scores", Shape: []int{1, 2}, Parts: [][]float32{{0.1, float32(math.Inf(-1))}}}},
 	}
 	var buf bytes.Buffer
 	_ = JSON(&buf, d)

@@ -24,27 +24,67 @@ func appendNumber(buf []byte, v float32) []byte {
 	return strconv.AppendFloat(buf, f, 'g', -1, 32)
 }
 
-// appendNested writes data as nested JSON arrays of the given shape.
-func appendNested(buf []byte, shape []int, data []float32) []byte {
-	if len(shape) == 0 {
-		return appendNumber(buf, data[0])
+// streamer appends to buf and hands it to w whenever it passes 64 KiB,
+// so that no tensor is ever held as text; the first write error sticks.
+type streamer struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+func (s *streamer) flushIfFull() {
+	if len(s.buf) >= 1<<16 {
+		s.flush()
 	}
-	buf = append(buf, '[')
+}
+
+func (s *streamer) flush() {
+	if s.err == nil && len(s.buf) > 0 {
+		_, s.err = s.w.Write(s.buf)
+	}
+	s.buf = s.buf[:0]
+}
+
+// nested writes data as nested JSON arrays of the given shape.
+func (s *streamer) nested(shape []int, data []float32) {
+	if len(shape) == 0 {
+		s.buf = appendNumber(s.buf, data[0])
+		return
+	}
+	s.buf = append(s.buf, '[')
 	stride := 1
-	for _, s := range shape[1:] {
-		stride *= s
+	for _, n := range shape[1:] {
+		stride *= n
 	}
 	for i := 0; i < shape[0]; i++ {
 		if i > 0 {
-			buf = append(buf, ',')
+			s.buf = append(s.buf, ',')
 		}
 		if len(shape) == 1 {
-			buf = appendNumber(buf, data[i])
+			s.buf = appendNumber(s.buf, data[i])
 		} else {
-			buf = appendNested(buf, shape[1:], data[i*stride:(i+1)*stride])
+			s.nested(shape[1:], data[i*stride:(i+1)*stride])
 		}
 	}
-	return append(buf, ']')
+	s.buf = append(s.buf, ']')
+	s.flushIfFull()
+}
+
+// tensor writes t's data nested by shape: one part as a whole, several
+// (a stack) as an array of parts.
+func (s *streamer) tensor(t Tensor) {
+	if len(t.Parts) == 1 {
+		s.nested(t.Shape, t.Parts[0])
+		return
+	}
+	s.buf = append(s.buf, '[')
+	for h, p := range t.Parts {
+		if h > 0 {
+			s.buf = append(s.buf, ',')
+		}
+		s.nested(t.Shape[1:], p)
+	}
+	s.buf = append(s.buf, ']')
 }
 
 type jsonToken struct {
@@ -70,31 +110,28 @@ func JSON(w io.Writer, d Document) error {
 	if err != nil {
 		return err
 	}
-	buf := append([]byte(`{"config":`), cfg...)
-	buf = append(append(buf, `,"tokens":`...), tj...)
-	buf = append(buf, `,"tensors":{`...)
+	st := &streamer{w: bw, buf: make([]byte, 0, 1<<17)}
+	st.buf = append(append(st.buf, `{"config":`...), cfg...)
+	st.buf = append(append(st.buf, `,"tokens":`...), tj...)
+	st.buf = append(st.buf, `,"tensors":{`...)
 	for i, t := range d.Tensors {
 		if i > 0 {
-			buf = append(buf, ',')
+			st.buf = append(st.buf, ',')
 		}
 		name, _ := json.Marshal(t.Name)
-		buf = append(buf, name...)
-		buf = append(buf, `:{"shape":`...)
+		st.buf = append(st.buf, name...)
+		st.buf = append(st.buf, `:{"shape":`...)
 		shape, _ := json.Marshal(t.Shape)
-		buf = append(buf, shape...)
-		buf = append(buf, `,"data":`...)
-		buf = appendNested(buf, t.Shape, t.Data)
-		buf = append(buf, '}')
-		if len(buf) > 1<<16 {
-			if _, err := bw.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
+		st.buf = append(st.buf, shape...)
+		st.buf = append(st.buf, `,"data":`...)
+		st.tensor(t)
+		st.buf = append(st.buf, '}')
+		st.flushIfFull()
 	}
-	buf = append(buf, "}}\n"...)
-	if _, err := bw.Write(buf); err != nil {
-		return err
+	st.buf = append(st.buf, "}}\n"...)
+	st.flush()
+	if st.err != nil {
+		return st.err
 	}
 	return bw.Flush()
 }

@@ -39,11 +39,7 @@ func NPZ(w io.Writer, d Document) error {
 		return err
 	}
 	for _, t := range d.Tensors {
-		data := make([]byte, 4*len(t.Data))
-		for i, v := range t.Data {
-			binary.LittleEndian.PutUint32(data[4*i:], math.Float32bits(v))
-		}
-		if err := writeNPY(zw, t.Name, "<f4", t.Shape, data); err != nil {
+		if err := writeNPY(zw, t.Name, "<f4", t.Shape, t); err != nil {
 			return err
 		}
 	}
@@ -75,12 +71,16 @@ func unicodeData(ss []string) unicodeArray {
 }
 
 // writeNPY adds NAME.npy (format version 1.0) to zw. payload is []byte
-// for numeric descr or a unicodeArray for "<U".
+// for numeric descr, a Tensor for "<f4" (written in 64 KiB pieces, never
+// whole) or a unicodeArray for "<U".
 func writeNPY(zw *zip.Writer, name, descr string, shape []int, payload any) error {
 	var data []byte
+	var tensor *Tensor
 	switch p := payload.(type) {
 	case []byte:
 		data = p
+	case Tensor:
+		tensor = &p
 	case unicodeArray:
 		descr = fmt.Sprintf("<U%d", p.width)
 		data = p.data
@@ -111,6 +111,27 @@ func writeNPY(zw *zip.Writer, name, descr string, shape []int, payload any) erro
 	if _, err := f.Write(append(pre, header...)); err != nil {
 		return err
 	}
+	if tensor != nil {
+		return writeFloats(f, tensor.Parts)
+	}
 	_, err = f.Write(data)
+	return err
+}
+
+// writeFloats writes parts as little-endian float32 in 64 KiB pieces.
+func writeFloats(w io.Writer, parts [][]float32) error {
+	buf := make([]byte, 0, 1<<16)
+	for _, p := range parts {
+		for _, v := range p {
+			buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(v))
+			if len(buf) == cap(buf) {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
+		}
+	}
+	_, err := w.Write(buf)
 	return err
 }

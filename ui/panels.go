@@ -75,46 +75,46 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 	case pipeline.StageEmbeddings:
 		ps = []panel{td("X (inputs)", r.Inputs, din)}
 	case pipeline.StageScores:
-		ps = []panel{tt("ω = X·Xᵀ", s.Scores, scoresScale(s.Scores))}
+		ps = []panel{tt("ω = X·Xᵀ", s.Scores(), scoresScale(s.Scores()))}
 	case pipeline.StageSoftmax:
-		p := tt("α = softmax(ω)", s.Weights, scaleUnit)
+		p := tt("α = softmax(ω)", s.Weights(), scaleUnit)
 		p.rowSums = true
-		ps = []panel{p, tt("ω = X·Xᵀ", s.Scores, scoresScale(s.Scores))}
+		ps = []panel{p, tt("ω = X·Xᵀ", s.Scores(), scoresScale(s.Scores()))}
 	case pipeline.StageContext:
-		ps = []panel{td("z = α·X", s.Context, din), tt("α", s.Weights, scaleUnit), td("X", r.Inputs, din)}
+		ps = []panel{td("z = α·X", s.Context, din), tt("α", s.Weights(), scaleUnit), td("X", r.Inputs, din)}
 	case pipeline.StageQKV:
 		ps = []panel{
 			td("Q = X·W_q", one.Queries, dout), td("K = X·W_k", one.Keys, dout), td("V = X·W_v", one.Values, dout),
 			w("W_query", one.WQuery), w("W_key", one.WKey), w("W_value", one.WValue),
 		}
 	case pipeline.StageScaled:
-		ps = []panel{tt("Q·Kᵀ/√d_k", one.Scaled, scoresScale(one.Scaled)), tt("Q·Kᵀ", one.Scores, scoresScale(one.Scores))}
+		ps = []panel{tt("Q·Kᵀ/√d_k", one.Scaled(), scoresScale(one.Scaled())), tt("Q·Kᵀ", one.Scores(), scoresScale(one.Scores()))}
 	case pipeline.StageWeights:
-		p := tt("softmax(Q·Kᵀ/√d_k)", one.Weights, scaleUnit)
+		p := tt("softmax(Q·Kᵀ/√d_k)", one.Weights(), scaleUnit)
 		p.rowSums = true
 		ps = []panel{p, td("context = weights·V", one.Context, dout)}
 	case pipeline.StageCausal:
 		p := tt("causal weights", one.CausalWeights, scaleUnit)
 		p.rowSums, p.masked = true, true
-		rn := tt("renormalised (simple method)", one.CausalRenorm, scaleUnit)
+		rn := tt("renormalised (simple method)", one.CausalRenorm(), scaleUnit)
 		rn.masked = true
 		ps = []panel{
-			p, tt("masked Q·Kᵀ", one.MaskedScores, scoresScale(one.Scores)),
-			tt("mask (1 = hidden)", one.CausalMask, scaleMask), rn,
+			p, tt("masked Q·Kᵀ", one.MaskedScores(), scoresScale(one.Scores())),
+			tt("mask (1 = hidden)", one.CausalMask(), scaleMask), rn,
 		}
 	case pipeline.StageDropout:
 		p := tt("dropped weights", one.Dropped, scaleAuto)
-		p.dropped, p.masked = one.DropoutMask, true
-		ps = []panel{p, tt("dropout mask (1 = kept)", one.DropoutMask, scaleMask), tt("causal weights", one.CausalWeights, scaleUnit), td("context", one.CausalContext, dout)}
+		p.dropped, p.masked = one.DropoutMask(), true
+		ps = []panel{p, tt("dropout mask (1 = kept)", one.DropoutMask(), scaleMask), tt("causal weights", one.CausalWeights, scaleUnit), td("context", one.CausalContext, dout)}
 	case pipeline.StageHeads:
 		if h < len(r.MHA.Dropped) {
 			p := tt(fmt.Sprintf("head %d of %d weights", h+1, cfg.Heads), r.MHA.Dropped[h], scaleUnit)
 			p.perHead, p.headCount, p.rowSums, p.masked = true, len(r.MHA.Dropped), cfg.Dropout == 0, true
-			if h < len(r.MHA.DropoutMask) && cfg.Dropout > 0 {
-				p.dropped = r.MHA.DropoutMask[h]
+			if cfg.Dropout > 0 {
+				p.dropped = r.MHA.DropoutMask(h)
 			}
 			ps = append(ps, p)
-			ps = append(ps, tt(fmt.Sprintf("head %d masked Q·Kᵀ", h+1), r.MHA.MaskedScores[h], scoresScale(r.MHA.MaskedScores[h])))
+			ps = append(ps, tt(fmt.Sprintf("head %d masked Q·Kᵀ", h+1), r.MHA.MaskedScores(h), scoresScale(r.MHA.MaskedScores(h))))
 		}
 		if h < len(r.Wrapper.Heads) {
 			ps = append(ps, tt(fmt.Sprintf("wrapper head %d weights", h+1), r.Wrapper.Heads[h].Dropped, scaleUnit))

@@ -91,17 +91,17 @@ func GridSize(stage pipeline.Stage, r *compute.Result, head int) (rows, cols int
 	case pipeline.StageEmbeddings:
 		m = r.Inputs
 	case pipeline.StageScores:
-		m = r.Simple.Scores
+		m = r.Simple.Scores()
 	case pipeline.StageSoftmax:
-		m = r.Simple.Weights
+		m = r.Simple.Weights()
 	case pipeline.StageContext:
 		m = r.Simple.Context
 	case pipeline.StageQKV:
 		m = r.Single.Queries
 	case pipeline.StageScaled:
-		m = r.Single.Scaled
+		m = r.Single.Scaled()
 	case pipeline.StageWeights:
-		m = r.Single.Weights
+		m = r.Single.Weights()
 	case pipeline.StageCausal:
 		m = r.Single.CausalWeights
 	case pipeline.StageDropout:
@@ -181,7 +181,7 @@ func simpleScores(d *doc, c Cell, i, j int) {
 	if i != j {
 		d.kv("x"+sub(j), vec(xj), "")
 	}
-	v, _ := at(c.Result.Simple.Scores, i, j)
+	v, _ := at(c.Result.Simple.Scores(), i, j)
 	d.eq("ω"+sub2(i, j), dotTerms(xi, xj), f(v))
 	if i == j {
 		d.text(roleMuted, fmt.Sprintf("A dot product: multiply the %d components pairwise and add. On the diagonal a token meets itself: ω%s is its squared length.", len(xi), sub2(i, j)))
@@ -194,14 +194,14 @@ func simpleSoftmax(d *doc, c Cell, i, j int) {
 	s := c.Result.Simple
 	d.heading(fmt.Sprintf("Attention weight α%s = softmax(ω%s)%s", sub2(i, j), sub(i), sub(j)))
 	who(d, c, i, j)
-	in := row(s.Scores, i)
+	in := row(s.Scores(), i)
 	if in == nil {
 		d.missing("the scores ω")
 		return
 	}
 	softmax(d, softmaxArgs{
 		out: "α", in: "ω", i: i, j: j, row: widen(in, 1), visible: len(in),
-		weights: s.Weights,
+		weights: s.Weights(),
 	})
 }
 
@@ -210,7 +210,7 @@ func simpleContext(d *doc, c Cell, i, k int) {
 	d.heading(fmt.Sprintf("Context z%s, component %d", sub(i), k+1))
 	d.text(roleMuted, "token "+tok(c.Labels, i))
 	context(d, contextArgs{out: "z", w: "α", v: "x", i: i, comps: []int{k},
-		weights: row(s.Weights, i), values: c.Result.Inputs, result: s.Context})
+		weights: row(s.Weights(), i), values: c.Result.Inputs, result: s.Context})
 }
 
 // widen converts a row to float64, dividing by scale.

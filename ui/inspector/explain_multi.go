@@ -22,12 +22,12 @@ func heads(d *doc, c Cell, i, j int) {
 		v, _ := at(w, i, j)
 		d.kv("α"+sub2(i, j), f(v), "")
 	} else {
-		if !qk(d, headAt(m.Queries, h), headAt(m.Keys, h), headAt(m.MaskedScores, h), "ω", "q", "k", i, j) {
+		if !qk(d, headAt(m.Queries, h), headAt(m.Keys, h), m.MaskedScores(h), "ω", "q", "k", i, j) {
 			return
 		}
-		raw, _ := at(headAt(m.MaskedScores, h), i, j)
+		raw, _ := at(m.MaskedScores(h), i, j)
 		d.add(4, seg{fmt.Sprintf("s%s = ω%s / √head_dim = %s / %s = %s", sub2(i, j), sub2(i, j), f(raw), short(sq), f(raw/sq)), roleText})
-		in := row(headAt(m.MaskedScores, h), i)
+		in := row(m.MaskedScores(h), i)
 		if in == nil {
 			d.missing("the masked scores")
 			return
@@ -35,7 +35,7 @@ func heads(d *doc, c Cell, i, j int) {
 		softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: w})
 	}
 	if cfg.Dropout > 0 {
-		dm, okM := at(headAt(m.DropoutMask, h), i, j)
+		dm, okM := at(m.DropoutMask(h), i, j)
 		after, okA := at(headAt(m.Dropped, h), i, j)
 		if okM && okA {
 			state := "kept, × " + short(1/(1-cfg.Dropout))

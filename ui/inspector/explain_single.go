@@ -74,12 +74,12 @@ func scaled(d *doc, c Cell, i, j int) {
 	s := c.Result.Single
 	d.heading(fmt.Sprintf("Scaled score ω%s / √d_k", sub2(i, j)))
 	who(d, c, i, j)
-	if !qk(d, s.Queries, s.Keys, s.Scores, "ω", "q", "k", i, j) {
+	if !qk(d, s.Queries, s.Keys, s.Scores(), "ω", "q", "k", i, j) {
 		return
 	}
 	n := dk(c.Result)
-	raw, _ := at(s.Scores, i, j)
-	v, ok := at(s.Scaled, i, j)
+	raw, _ := at(s.Scores(), i, j)
+	v, ok := at(s.Scaled(), i, j)
 	if !ok {
 		d.missing("the scaled scores")
 		return
@@ -91,17 +91,17 @@ func weights(d *doc, c Cell, i, j int) {
 	s := c.Result.Single
 	d.heading(fmt.Sprintf("Attention weight α%s", sub2(i, j)))
 	who(d, c, i, j)
-	in := row(s.Scaled, i)
+	in := row(s.Scaled(), i)
 	if in == nil {
 		d.missing("the scaled scores")
 		return
 	}
 	d.text(roleMuted, fmt.Sprintf("s = ω/√d_k, the scaled scores of row %d", i+1))
-	softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, 1), visible: len(in), weights: s.Weights})
+	softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, 1), visible: len(in), weights: s.Weights()})
 	d.blank()
 	d.heading(fmt.Sprintf("Context vector z%s", sub(i)))
 	context(d, contextArgs{out: "z", w: "α", v: "v", i: i, comps: firstComps(s.Values),
-		weights: row(s.Weights, i), values: s.Values, result: s.Context})
+		weights: row(s.Weights(), i), values: s.Values, result: s.Context})
 }
 
 // firstComps lists the components written out in a context block: all of
@@ -133,35 +133,35 @@ func causal(d *doc, c Cell, i, j int) {
 	who(d, c, i, j)
 	n := dk(c.Result)
 	sq := math.Sqrt(float64(n))
-	if masked(s.CausalMask, i, j) {
+	if masked(s.CausalMask(), i, j) {
 		d.text(roleWarn, fmt.Sprintf("Masked: key %d comes after query %d (j > i), so the model may not look at it.", j+1, i+1))
-		ms, _ := at(s.MaskedScores, i, j)
+		ms, _ := at(s.MaskedScores(), i, j)
 		d.kv("masked score", f(ms), "set before the softmax")
 		w, _ := at(s.CausalWeights, i, j)
 		d.kv("α"+sub2(i, j), f(w), "exp(−∞) = 0")
-		if v, ok := at(s.CausalRenorm, i, j); ok {
+		if v, ok := at(s.CausalRenorm(), i, j); ok {
 			d.kv("simple method", f(v), "softmax first, then × 0")
 		}
 		return
 	}
 	d.text(roleText, fmt.Sprintf("Visible: key %d is not after query %d (j ≤ i).", j+1, i+1))
-	if !qk(d, s.Queries, s.Keys, s.MaskedScores, "ω", "q", "k", i, j) {
+	if !qk(d, s.Queries, s.Keys, s.MaskedScores(), "ω", "q", "k", i, j) {
 		return
 	}
-	in := row(s.MaskedScores, i)
+	in := row(s.MaskedScores(), i)
 	if in == nil {
 		d.missing("the masked scores")
 		return
 	}
 	d.text(roleMuted, fmt.Sprintf("The book masks the unscaled ω and divides by √d_k = %s inside the softmax: s = ω/√d_k.", f(sq)))
 	softmax(d, softmaxArgs{out: "α", in: "s", i: i, j: j, row: widen(in, sq), visible: i + 1, weights: s.CausalWeights})
-	if v, ok := at(s.CausalRenorm, i, j); ok {
+	if v, ok := at(s.CausalRenorm(), i, j); ok {
 		d.blank()
 		d.heading("The simple method gives the same")
-		u, _ := at(s.Weights, i, j)
+		u, _ := at(s.Weights(), i, j)
 		var pre float64
-		for k, w := range row(s.Weights, i) {
-			if !masked(s.CausalMask, i, k) {
+		for k, w := range row(s.Weights(), i) {
+			if !masked(s.CausalMask(), i, k) {
 				pre += float64(w)
 			}
 		}
@@ -201,7 +201,7 @@ func dropout(d *doc, c Cell, i, j int) {
 	}
 	d.kv("p", short(p), "path "+path+", "+seed)
 	scale := 1 / (1 - p)
-	m, ok := at(s.DropoutMask, i, j)
+	m, ok := at(s.DropoutMask(), i, j)
 	switch {
 	case !ok:
 		d.missing("the dropout mask")

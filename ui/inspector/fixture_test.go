@@ -89,10 +89,9 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 	t.Helper()
 	ref := loadRef(t)
 	m := func(name string) *compute.Matrix { return ref[name].mat(t, 0) }
-	simple := compute.Simple{
-		Scores: m("simplified.attn_scores"), Weights: m("simplified.attn_weights"),
-		Context: m("simplified.all_context_vecs"),
-	}
+	simple := compute.Simple{Context: m("simplified.all_context_vecs")}
+	simple.SetScores(m("simplified.attn_scores"))
+	simple.SetWeights(m("simplified.attn_weights"))
 	base := func(cfg compute.Config) *compute.Result {
 		return &compute.Result{Config: cfg, Inputs: m("inputs"), Simple: simple}
 	}
@@ -107,9 +106,11 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 	rand123.Single = compute.Single{
 		WQuery: m("sa_v1.W_query"), WKey: m("sa_v1.W_key"), WValue: m("sa_v1.W_value"),
 		Queries: m("sa_v1.queries"), Keys: m("sa_v1.keys"), Values: m("sa_v1.values"),
-		Scores: m("sa_v1.attn_scores"), Scaled: scaled, Weights: m("sa_v1.attn_weights"),
 		Context: m("sa_v1.context_vec"),
 	}
+	rand123.Single.SetScores(m("sa_v1.attn_scores"))
+	rand123.Single.SetScaled(scaled)
+	rand123.Single.SetWeights(m("sa_v1.attn_weights"))
 
 	cfg = compute.DefaultConfig()
 	cfg.Seed = 789
@@ -118,24 +119,28 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 		WQuery: transpose(m("sa_v2.W_query.weight")), WKey: transpose(m("sa_v2.W_key.weight")),
 		WValue:  transpose(m("sa_v2.W_value.weight")),
 		Queries: m("sa_v2.queries"), Keys: m("sa_v2.keys"), Values: m("sa_v2.values"),
-		Scores: m("causal.attn_scores"), Weights: m("causal.attn_weights_unmasked"),
-		CausalMask: m("causal.mask_triu"), MaskedScores: m("causal.masked_scores"),
-		CausalWeights: m("causal.attn_weights"), CausalRenorm: m("causal.masked_simple_norm"),
+		CausalWeights: m("causal.attn_weights"),
 	}
+	linear789.Single.SetScores(m("causal.attn_scores"))
+	linear789.Single.SetWeights(m("causal.attn_weights_unmasked"))
+	linear789.Single.SetCausalMask(m("causal.mask_triu"))
+	linear789.Single.SetMaskedScores(m("causal.masked_scores"))
+	linear789.Single.SetCausalRenorm(m("causal.masked_simple_norm"))
 
 	// p = 0: nothing drawn, the mask is all ones, the weights pass through.
 	ones := compute.NewMatrix(6, 6)
 	for k := range ones.Data {
 		ones.Data[k] = 1
 	}
-	linear789.Single.DropoutMask, linear789.Single.Dropped = ones, linear789.Single.CausalWeights
+	linear789.Single.SetDropoutMask(ones)
+	linear789.Single.Dropped = linear789.Single.CausalWeights
 
 	drop := base(cfg)
 	drop.Config.Dropout = 0.5
 	seed := uint64(123)
 	drop.Config.DropoutSeed = &seed
 	drop.Single = linear789.Single
-	drop.Single.DropoutMask = m("dropout.keep_mask")
+	drop.Single.SetDropoutMask(m("dropout.keep_mask"))
 	drop.Single.Dropped = m("dropout.attn_weights_output")
 	drop.Single.CausalContext = compute.NewMatrix(6, 2)
 	drop.Single.CausalContext.Mul(drop.Single.Dropped, drop.Single.Values)
@@ -148,17 +153,18 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 		OutB: ref["mha.out_proj.bias"].vec(t), HeadDim: 1,
 		Concat: m("mha.context_concat"), Output: m("mha.context_vecs"),
 	}
+	var masked, keep []*compute.Matrix
 	for h := range 2 {
 		mha.Queries = append(mha.Queries, ref["mha.queries"].mat(t, h))
 		mha.Keys = append(mha.Keys, ref["mha.keys"].mat(t, h))
 		mha.Values = append(mha.Values, ref["mha.values"].mat(t, h))
-		mha.MaskedScores = append(mha.MaskedScores, ref["mha.masked_scores"].mat(t, h))
+		masked = append(masked, ref["mha.masked_scores"].mat(t, h))
 		mha.Weights = append(mha.Weights, ref["mha.attn_weights"].mat(t, h))
 		ones := compute.NewMatrix(6, 6)
 		for k := range ones.Data {
 			ones.Data[k] = 1
 		}
-		mha.DropoutMask = append(mha.DropoutMask, ones)
+		keep = append(keep, ones)
 		mha.Dropped = append(mha.Dropped, ref["mha.attn_weights"].mat(t, h))
 		ctx := compute.NewMatrix(6, 1)
 		for i := range 6 {
@@ -166,6 +172,8 @@ func bookResults(t testing.TB) map[string]*compute.Result {
 		}
 		mha.Context = append(mha.Context, ctx)
 	}
+	mha.SetMaskedScores(masked)
+	mha.SetDropoutMask(keep)
 	linear123.MHA = mha
 	for _, name := range []string{"mha_wrapper.head0.attn_weights", "mha_wrapper.head1.attn_weights"} {
 		w := m(name)

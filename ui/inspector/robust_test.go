@@ -95,9 +95,9 @@ func randResult(t, d int) *compute.Result {
 	}
 	r := &compute.Result{Config: compute.Config{DIn: d, DOut: d, Heads: 1}, Inputs: x, Simple: compute.SimpleAttention(x)}
 	r.Single.Queries, r.Single.Keys, r.Single.Values = x, x, x
-	r.Single.Scores = r.Simple.Scores
-	r.Single.Scaled = r.Simple.Scores
-	r.Single.Weights = r.Simple.Weights
+	r.Single.SetScores(r.Simple.Scores())
+	r.Single.SetScaled(r.Simple.Scores())
+	r.Single.SetWeights(r.Simple.Weights())
 	r.Single.Context = r.Simple.Context
 	return r
 }

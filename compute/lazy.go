@@ -1,0 +1,153 @@
+package compute
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"gonum.org/v1/gonum/blas/blas32"
+)
+
+// lazy is one T×T tensor of a Result that Run does not keep: it is computed
+// from the kept projections on first use and then kept (goroutine-safe).
+// A nil *lazy is an absent tensor. Copies of a module share its lazies.
+type lazy struct {
+	once sync.Once
+	fn   func() *Matrix
+	m    *Matrix
+	done atomic.Bool // m is final
+}
+
+func newLazy(fn func() *Matrix) *lazy { return &lazy{fn: fn} }
+
+// stored is a lazy that already holds m (nil for nil).
+func stored(m *Matrix) *lazy {
+	if m == nil {
+		return nil
+	}
+	l := &lazy{m: m}
+	l.once.Do(func() {})
+	l.done.Store(true)
+	return l
+}
+
+func (l *lazy) get() *Matrix {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() {
+		if l.fn != nil {
+			l.m, l.fn = l.fn(), nil
+		}
+		l.done.Store(true)
+	})
+	return l.m
+}
+
+// resident reports whether the tensor is held in memory (computed or
+// stored).
+func (l *lazy) resident() bool { return l != nil && l.done.Load() && l.m != nil }
+
+// getAt is ls[h].get(), or nil when h is out of range.
+func getAt(ls []*lazy, h int) *Matrix {
+	if h < 0 || h >= len(ls) {
+		return nil
+	}
+	return ls[h].get()
+}
+
+// storedAll wraps each matrix of ms.
+func storedAll(ms []*Matrix) []*lazy {
+	if ms == nil {
+		return nil
+	}
+	out := make([]*lazy, len(ms))
+	for i, m := range ms {
+		out[i] = stored(m)
+	}
+	return out
+}
+
+// scoresOf returns Q·Kᵀ (T×T) divided by div (1 leaves it as is).
+func scoresOf(q, k *Matrix, div float32) *Matrix {
+	m := NewMatrix(q.Rows, k.Rows)
+	m.MulT(q, k)
+	if div != 1 {
+		for i, v := range m.Data {
+			m.Data[i] = v / div
+		}
+	}
+	return m
+}
+
+// maskedScoresOf returns Q·Kᵀ with −∞ above the diagonal (unscaled).
+func maskedScoresOf(q, k *Matrix) *Matrix {
+	m := scoresOf(q, k, 1)
+	inf := float32(math.Inf(-1))
+	for i := 0; i < m.Rows; i++ {
+		r := m.Row(i)
+		for j := i + 1; j < len(r); j++ {
+			r[j] = inf
+		}
+	}
+	return m
+}
+
+// unmaskedWeightsOf returns softmax(Q·Kᵀ/div) by rows, T×T.
+func unmaskedWeightsOf(q, k *Matrix, div float32) *Matrix {
+	m := NewMatrix(q.Rows, k.Rows)
+	attendUnmasked(q, k, nil, div, nil, func(i int, w []float32) { copy(m.Row(i), w) })
+	return m
+}
+
+// attendUnmasked computes unmasked attention without holding its T×T
+// weights: block by block of rowBlock query rows, the scores Q·Kᵀ are
+// divided by div in float32 (1 for simplified attention) and softmaxed by
+// rows (softmaxRow, as SoftmaxRows), row(i, w) is called with each weight
+// row (if row is not nil), and ctx (if not nil) is set to weights·V. The
+// values are those of the whole-matrix computation (Scores, then Scaled,
+// then SoftmaxRows, then Mul): each entry of a product is the same
+// accumulation whatever the row blocking.
+func attendUnmasked(q, k, v *Matrix, div float32, ctx *Matrix, row func(i int, w []float32)) {
+	t, n := q.Rows, k.Rows
+	bp := getBuf(rowBlock * n)
+	defer gemmPool.Put(bp)
+	for r0 := 0; r0 < t; r0 += rowBlock {
+		r1 := min(r0+rowBlock, t)
+		s := blas32.General{Rows: r1 - r0, Cols: n, Stride: max(n, 1), Data: *bp}
+		gemm(s, rows(q.general(), r0, r1), k.general(), true)
+		for i := r0; i < r1; i++ {
+			w := s.Data[(i-r0)*n : (i-r0+1)*n]
+			if div != 1 {
+				for j, x := range w {
+					w[j] = x / div
+				}
+			}
+			softmaxRow(w, w, 1)
+			if row != nil {
+				row(i, w)
+			}
+		}
+		if ctx != nil {
+			gemm(rows(ctx.general(), r0, r1), s, v.general(), false)
+		}
+	}
+}
+
+// renormRow sets r to the simple method's row i: the unmasked weights w
+// masked after the softmax and renormalised. A row whose visible weights
+// all underflowed to 0 (scores far apart; PyTorch prints NaN there) shows
+// the causal softmax cw, the value the method stands for, rather than 0/0.
+func renormRow(r, w, cw []float32, i int) {
+	var sum float32
+	for j := 0; j <= i; j++ {
+		sum += w[j]
+	}
+	if sum == 0 {
+		copy(r, cw)
+		return
+	}
+	for j := 0; j <= i; j++ {
+		r[j] = w[j] / sum
+	}
+}

@@ -1,0 +1,132 @@
+package compute
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+)
+
+// residentTT counts the distinct T×T matrices r holds now (shared ones
+// once): the eager fields plus the on-demand tensors computed so far.
+func residentTT(r *Result) int {
+	seen := map[*Matrix]bool{}
+	add := func(m *Matrix) {
+		if m != nil && m.Rows == r.Inputs.Rows && m.Cols == r.Inputs.Rows {
+			seen[m] = true
+		}
+	}
+	addLazy := func(l *lazy) {
+		if l.resident() {
+			add(l.m)
+		}
+	}
+	addLazy(r.Simple.scores)
+	addLazy(r.Simple.weights)
+	if n := r.Simple.naive; n != nil && n.w != nil {
+		add(n.w)
+	}
+	for _, s := range append([]Single{r.Single}, r.Wrapper.Heads...) {
+		add(s.CausalWeights)
+		add(s.Dropped)
+		for _, l := range []*lazy{s.scores, s.scaled, s.weights, s.masked, s.renorm, s.mask, s.keep} {
+			addLazy(l)
+		}
+	}
+	for h := range r.MHA.Weights {
+		add(r.MHA.Weights[h])
+		add(r.MHA.Dropped[h])
+		addLazy(r.MHA.masked[h])
+		addLazy(r.MHA.keep[h])
+	}
+	return len(seen)
+}
+
+// touchAll asks for every on-demand tensor of r.
+func touchAll(r *Result) {
+	r.Simple.Scores()
+	r.Simple.Weights()
+	r.Simple.NaiveWeights()
+	for _, s := range append([]Single{r.Single}, r.Wrapper.Heads...) {
+		s.Scores()
+		s.Scaled()
+		s.Weights()
+		s.MaskedScores()
+		s.CausalRenorm()
+		s.CausalMask()
+		s.DropoutMask()
+	}
+	for h := range r.MHA.Weights {
+		r.MHA.MaskedScores(h)
+		r.MHA.DropoutMask(h)
+	}
+}
+
+// Run keeps only the causal (and, with dropout, the dropped) weights and
+// the drawn masks T×T; the rest is computed on first call and then kept.
+// The counts are the default configuration's (2 wrapper heads, 2 MHA
+// heads; the single module is wrapper head 0 when p = 0, its own module
+// otherwise); the full counts are what Run kept before issue 8.
+func TestRunKeepsOnlyCausalWeights(t *testing.T) {
+	x := seededInput(64, 3)
+	for _, c := range []struct {
+		p           float64
+		eager, full int
+	}{
+		{0, 4, 21},    // 2 wrapper + 2 MHA causal weights; all: + 3 simple, 6+5 single/head 1, 2 MHA masked, mask, ones
+		{0.5, 15, 36}, // causal, dropped weights and mask of the single module, 2 wrapper and 2 MHA heads
+	} {
+		cfg := DefaultConfig()
+		cfg.Dropout = c.p
+		r, err := Run(x, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := residentTT(r); n != c.eager {
+			t.Errorf("p = %v: Run keeps %d T×T matrices, want %d", c.p, n, c.eager)
+		}
+		r.Single.Scaled()
+		if n := residentTT(r); n != c.eager+1 {
+			t.Errorf("p = %v: after Scaled, %d T×T matrices, want %d", c.p, n, c.eager+1)
+		}
+		touchAll(r)
+		touchAll(r) // kept, not recomputed
+		if n := residentTT(r); n != c.full {
+			t.Errorf("p = %v: every tensor asked for: %d T×T matrices, want %d", c.p, n, c.full)
+		}
+	}
+}
+
+// BenchmarkRunLive is issue 8's memory target at its source: the heap a
+// Result of T = 1024 tokens under the default configuration holds after
+// Run (MB-live; the whole process must stay within 60 MB RSS) and after
+// every on-demand tensor has been asked for (MB-all, what Run used to
+// keep).
+func BenchmarkRunLive(b *testing.B) {
+	for _, t := range []int{256, 1024} {
+		b.Run(fmt.Sprintf("T=%d", t), func(b *testing.B) {
+			x := seededInput(t, 3)
+			var live, all float64
+			for b.Loop() {
+				before := heapInUse()
+				r, err := Run(x, DefaultConfig())
+				if err != nil {
+					b.Fatal(err)
+				}
+				live = heapInUse() - before
+				touchAll(r)
+				all = heapInUse() - before
+				runtime.KeepAlive(r)
+			}
+			b.ReportMetric(live, "MB-live")
+			b.ReportMetric(all, "MB-all")
+		})
+	}
+}
+
+// heapInUse is the live heap in MB after a collection.
+func heapInUse() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / 1e6
+}

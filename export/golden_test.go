@@ -1,0 +1,67 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+// The streaming writers (a tensor is never held as text or bytes, stacked
+// heads are never copied) write the same bytes as the encoders they
+// replaced: testdata/golden holds `attnscope export --format F` output of
+// the previous, whole-buffer encoders (commit d718d05) for the book
+// example and for "The cat sat on the mat." with d_out 6, 3 heads, a bias
+// and dropout 0.3.
+func TestStreamedOutputMatchesGolden(t *testing.T) {
+	cat := pipeline.DefaultRequest()
+	cat.Text, cat.Book = "The cat sat on the mat.", false
+	cat.Config.DOut, cat.Config.Heads, cat.Config.QKVBias, cat.Config.Dropout = 6, 3, true, 0.3
+	for name, req := range map[string]pipeline.Request{"book": pipeline.DefaultRequest(), "cat": cat} {
+		sc, err := pipeline.Build(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, format := range Formats {
+			want, err := os.ReadFile(filepath.Join("testdata", "golden", name+"."+format))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := Write(&got, format, FromScene(sc)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("%s.%s: %d bytes differ from the golden %d", name, format, got.Len(), len(want))
+			}
+		}
+	}
+}
+
+// BenchmarkExportJSON writes the JSON export of T = 1024 tokens under the
+// default configuration (173 MB of text) to a discarding writer; B/op is
+// what streaming allocates per export.
+func BenchmarkExportJSON(b *testing.B) {
+	x := compute.NewMatrix(1024, 3)
+	for i := range x.Data {
+		x.Data[i] = float32(i%7) / 7
+	}
+	r, err := compute.Run(x, compute.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := New(r, "gpt2", "bench", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := JSON(discard{}, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
