@@ -68,11 +68,13 @@
 // one core and 55 ms on two (PyTorch 1.13.1 with OpenBLAS on the same
 // machine: about 155 ms, shared/bench/torch_mha.py).
 //
-// Run keeps 2 T×T tensors per wrapper head (causal weights; dropped
-// weights and mask when p > 0) and 1–3 per MHA head; everything else T×T
-// is computed on demand (BenchmarkRunLive reports what stays resident:
-// 16 MB at T = 1024 under the default configuration, where keeping every
-// tensor took 84 MB). A view that asks for every tensor ends where Run
+// Of the T×T tensors Run keeps only the causal weights of each wrapper
+// head, of the single module (when it is not wrapper head 0) and of each
+// MHA head, and with p > 0 their dropped weights and drawn masks;
+// everything else T×T is computed on demand (TestRunKeepsOnlyCausalWeights
+// counts them; BenchmarkRunLive reports the heap a Result holds: 17 MB at
+// T = 1024 under the default configuration, where keeping every tensor
+// took 89 MB). A view that asks for every tensor ends where Run
 // used to (about 8 per single-head module and 4 per MHA head: ~960 MB at
 // T = 1024 with d = 768 and 12 heads); Footprint estimates that bound and
 // Run refuses more than MaxFloats.

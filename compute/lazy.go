@@ -106,8 +106,9 @@ func unmaskedWeightsOf(q, k *Matrix, div float32) *Matrix {
 // rows (softmaxRow, as SoftmaxRows), row(i, w) is called with each weight
 // row (if row is not nil), and ctx (if not nil) is set to weights·V. The
 // values are those of the whole-matrix computation (Scores, then Scaled,
-// then SoftmaxRows, then Mul): each entry of a product is the same
-// accumulation whatever the row blocking.
+// then SoftmaxRows, then Mul): with the FMA kernel each entry of a product
+// is the same accumulation whatever the row blocking (gonum's and
+// OpenBLAS's may differ in the last bits).
 func attendUnmasked(q, k, v *Matrix, div float32, ctx *Matrix, row func(i int, w []float32)) {
 	t, n := q.Rows, k.Rows
 	bp := getBuf(rowBlock * n)

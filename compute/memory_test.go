@@ -2,6 +2,7 @@ package compute
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"testing"
 )
@@ -129,4 +130,35 @@ func heapInUse() float64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return float64(ms.HeapAlloc) / 1e6
+}
+
+// WeightsRow gives Weights' rows bit for bit (FMA kernel) or within
+// float32 rounding, without keeping the matrix.
+func TestWeightsRow(t *testing.T) {
+	r, err := Run(seededInput(70, 5), Config{DIn: 5, DOut: 4, Heads: 2, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &r.Single
+	rows := make([][]float32, 70)
+	for i := range rows {
+		rows[i] = s.WeightsRow(i)
+	}
+	if s.weights.resident() {
+		t.Fatal("WeightsRow computed the whole matrix")
+	}
+	if s.WeightsRow(-1) != nil || s.WeightsRow(70) != nil {
+		t.Error("rows out of range are not nil")
+	}
+	w := s.Weights()
+	for i, got := range rows {
+		for j, v := range got {
+			if d := math.Abs(float64(v - w.At(i, j))); d > 1e-7 || useFMA && d != 0 {
+				t.Fatalf("row %d col %d: %v, Weights %v", i, j, v, w.At(i, j))
+			}
+		}
+		if &s.WeightsRow(i)[0] != &w.Row(i)[0] {
+			t.Fatal("once Weights is kept, WeightsRow reads it")
+		}
+	}
 }

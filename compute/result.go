@@ -1,5 +1,7 @@
 package compute
 
+import "math"
+
 // Single is the single-head module's tensors (SelfAttention_v1/v2,
 // CausalAttention) for one configuration. Cell(i, j) gathers one causal
 // weight's ingredients. With linear init it may share its matrices with
@@ -9,7 +11,8 @@ package compute
 // Weights, MaskedScores, CausalRenorm, CausalMask, DropoutMask) are
 // computed from the kept projections on first call and then kept, so a
 // Result holds only what a view has asked for (issue 8: memory at
-// T = 1024). Their values are those the whole computation gives. The Set
+// T = 1024). Their values are those the whole computation gives (bit for
+// bit with the FMA kernel). The Set
 // methods store given matrices instead (a Result built from reference
 // data).
 type Single struct {
@@ -36,6 +39,27 @@ func (s *Single) Scaled() *Matrix { return s.scaled.get() }
 
 // Weights is softmax(Scaled()) with no mask, T×T.
 func (s *Single) Weights() *Matrix { return s.weights.get() }
+
+// WeightsRow is row i of Weights() without computing the whole matrix
+// when it has not been asked for (O(T·d_k), not kept); nil if i is out of
+// range or the module has no unmasked weights.
+func (s *Single) WeightsRow(i int) []float32 {
+	if s.weights.resident() {
+		m := s.weights.m
+		if i < 0 || i >= m.Rows {
+			return nil
+		}
+		return m.Row(i)
+	}
+	if s.weights == nil || s.Queries == nil || s.Keys == nil || i < 0 || i >= s.Queries.Rows {
+		return nil
+	}
+	q := NewMatrixFrom(1, s.Queries.Cols, s.Queries.Row(i))
+	out := make([]float32, s.Keys.Rows)
+	div := float32(math.Sqrt(float64(s.Keys.Cols)))
+	attendUnmasked(q, s.Keys, nil, div, nil, func(_ int, w []float32) { copy(out, w) })
+	return out
+}
 
 // MaskedScores is Q·Kᵀ with −∞ above the diagonal (unscaled), T×T.
 func (s *Single) MaskedScores() *Matrix { return s.masked.get() }

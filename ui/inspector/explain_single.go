@@ -158,9 +158,13 @@ func causal(d *doc, c Cell, i, j int) {
 	if v, ok := at(s.CausalRenorm(), i, j); ok {
 		d.blank()
 		d.heading("The simple method gives the same")
-		u, _ := at(s.Weights(), i, j)
+		wrow := s.WeightsRow(i) // one row, not the whole matrix
+		var u float64
+		if j < len(wrow) {
+			u = float64(wrow[j])
+		}
 		var pre float64
-		for k, w := range row(s.Weights(), i) {
+		for k, w := range wrow {
 			if !masked(s.CausalMask(), i, k) {
 				pre += float64(w)
 			}
