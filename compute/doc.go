@@ -13,8 +13,9 @@
 //     weights and outputs at once; the other T×T tensors of SPEC §5
 //     (scores, scaled and unmasked weights, masked scores, the simple
 //     method, the masks) are methods that compute theirs on first call and
-//     keep it, so a view can ask for any stage or head without recomputing
-//     and a Result holds only what was asked for. Single.Cell and MHA.Cell
+//     return the same matrix while anyone holds it (a weak pointer; the
+//     masks are kept), so a Result costs what Run keeps plus what its
+//     views hold. Single.Cell and MHA.Cell
 //     give one cell's ingredients (q_i, k_j, products, score, mask, weight,
 //     the dropout draw) for an inspector.
 //   - Generator is torch.manual_seed's mt19937 with PyTorch's transforms:
@@ -71,13 +72,14 @@
 // Of the T×T tensors Run keeps only the causal weights of each wrapper
 // head, of the single module (when it is not wrapper head 0) and of each
 // MHA head, and with p > 0 their dropped weights and drawn masks;
-// everything else T×T is computed on demand (TestRunKeepsOnlyCausalWeights
-// counts them; BenchmarkRunLive reports the heap a Result holds: 17 MB at
-// T = 1024 under the default configuration, where keeping every tensor
-// took 89 MB). A view that asks for every tensor ends where Run
-// used to (about 8 per single-head module and 4 per MHA head: ~960 MB at
-// T = 1024 with d = 768 and 12 heads); Footprint estimates that bound and
-// Run refuses more than MaxFloats.
+// everything else T×T is computed on demand and can be collected once no
+// reader holds it (TestRunKeepsOnlyCausalWeights counts them;
+// BenchmarkRunLive reports the heap a Result holds: 17 MB at T = 1024
+// under the default configuration, where keeping every tensor took
+// 89 MB). A reader holding every tensor at once ends where Run used to
+// (about 8 per single-head module and 4 per MHA head: ~960 MB at T = 1024
+// with d = 768 and 12 heads); Footprint estimates that bound and Run
+// refuses more than MaxFloats.
 //
 // # Conventions, in the manner of gonum's mat
 //

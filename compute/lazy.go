@@ -3,50 +3,77 @@ package compute
 import (
 	"math"
 	"sync"
-	"sync/atomic"
+	"weak"
 
 	"gonum.org/v1/gonum/blas/blas32"
 )
 
-// lazy is one T×T tensor of a Result that Run does not keep: it is computed
-// from the kept projections on first use and then kept (goroutine-safe).
-// A nil *lazy is an absent tensor. Copies of a module share its lazies.
+// lazy is one T×T tensor of a Result that Run does not keep: it is
+// computed from the kept projections on first use and then held only as
+// long as someone else holds it (a weak pointer), so a Result's memory is
+// what its readers hold plus what Run keeps; a later call after it was
+// collected computes it again (the same values). The masks, constants,
+// are kept once made (strong). Goroutine-safe. A nil *lazy is an absent
+// tensor; copies of a module share its lazies.
 type lazy struct {
-	once sync.Once
-	fn   func() *Matrix
-	m    *Matrix
-	done atomic.Bool // m is final
+	mu     sync.Mutex
+	fn     func() *Matrix
+	strong bool
+	m      *Matrix // stored, or made when strong
+	w      weak.Pointer[Matrix]
 }
 
 func newLazy(fn func() *Matrix) *lazy { return &lazy{fn: fn} }
 
-// stored is a lazy that already holds m (nil for nil).
+// newKept is a lazy that keeps its matrix once made.
+func newKept(fn func() *Matrix) *lazy { return &lazy{fn: fn, strong: true} }
+
+// stored is a lazy that holds m (nil for nil).
 func stored(m *Matrix) *lazy {
 	if m == nil {
 		return nil
 	}
-	l := &lazy{m: m}
-	l.once.Do(func() {})
-	l.done.Store(true)
-	return l
+	return &lazy{m: m}
 }
 
 func (l *lazy) get() *Matrix {
 	if l == nil {
 		return nil
 	}
-	l.once.Do(func() {
-		if l.fn != nil {
-			l.m, l.fn = l.fn(), nil
-		}
-		l.done.Store(true)
-	})
-	return l.m
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if m := l.peekLocked(); m != nil || l.fn == nil {
+		return m
+	}
+	m := l.fn()
+	if l.strong {
+		l.m = m
+	} else {
+		l.w = weak.Make(m)
+	}
+	return m
 }
 
-// resident reports whether the tensor is held in memory (computed or
-// stored).
-func (l *lazy) resident() bool { return l != nil && l.done.Load() && l.m != nil }
+// peek returns the matrix if it is in memory, without computing it.
+func (l *lazy) peek() *Matrix {
+	if l == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.peekLocked()
+}
+
+func (l *lazy) peekLocked() *Matrix {
+	if l.m != nil {
+		return l.m
+	}
+	return l.w.Value()
+}
+
+// resident reports whether the tensor is in memory (stored, kept or still
+// held by a reader).
+func (l *lazy) resident() bool { return l.peek() != nil }
 
 // getAt is ls[h].get(), or nil when h is out of range.
 func getAt(ls []*lazy, h int) *Matrix {

@@ -9,9 +9,11 @@ import "math"
 //
 // Run keeps the fields; the T×T tensors behind methods (Scores, Scaled,
 // Weights, MaskedScores, CausalRenorm, CausalMask, DropoutMask) are
-// computed from the kept projections on first call and then kept, so a
-// Result holds only what a view has asked for (issue 8: memory at
-// T = 1024). Their values are those the whole computation gives (bit for
+// computed from the kept projections on first call and stay while a
+// reader holds them (a later call returns the same matrix; once nobody
+// holds it, it may be collected and a later call computes it again), so
+// a Result costs what Run keeps plus what a view shows (issue 8: memory
+// at T = 1024). The masks are kept once made. Their values are those the whole computation gives (bit for
 // bit with the FMA kernel). The Set
 // methods store given matrices instead (a Result built from reference
 // data).
@@ -40,12 +42,28 @@ func (s *Single) Scaled() *Matrix { return s.scaled.get() }
 // Weights is softmax(Scaled()) with no mask, T×T.
 func (s *Single) Weights() *Matrix { return s.weights.get() }
 
+// ScaledRow is row i of Scaled() without computing the whole matrix when
+// nobody holds it (O(T·d_k)); nil if i is out of range or the module has
+// no scaled scores.
+func (s *Single) ScaledRow(i int) []float32 {
+	if m := s.scaled.peek(); m != nil {
+		if i < 0 || i >= m.Rows {
+			return nil
+		}
+		return m.Row(i)
+	}
+	if s.scaled == nil || s.Queries == nil || s.Keys == nil || i < 0 || i >= s.Queries.Rows {
+		return nil
+	}
+	q := NewMatrixFrom(1, s.Queries.Cols, s.Queries.Row(i))
+	return scoresOf(q, s.Keys, float32(math.Sqrt(float64(s.Keys.Cols)))).Data
+}
+
 // WeightsRow is row i of Weights() without computing the whole matrix
-// when it has not been asked for (O(T·d_k), not kept); nil if i is out of
-// range or the module has no unmasked weights.
+// when nobody holds it (O(T·d_k), not kept); nil if i is out of range or
+// the module has no unmasked weights.
 func (s *Single) WeightsRow(i int) []float32 {
-	if s.weights.resident() {
-		m := s.weights.m
+	if m := s.weights.peek(); m != nil {
 		if i < 0 || i >= m.Rows {
 			return nil
 		}
@@ -144,8 +162,8 @@ func (m *MHA) SetDropoutMask(ms []*Matrix) { m.keep = storedAll(ms) }
 
 // Result is every intermediate tensor of SPEC §5 for one configuration and
 // one input X. It is computed once (Run) and only read afterwards, so a view
-// can ask for any stage or head without recomputing; the T×T tensors behind
-// methods are computed on their first call and kept. A Result is read-only
+// can ask for any stage or head; the T×T tensors behind methods are
+// computed on demand and shared while held (see Single). A Result is read-only
 // and safe for concurrent use; matrices may be shared between its modules
 // (within one Result every CausalMask is the same *Matrix, and with p = 0
 // so is every DropoutMask).

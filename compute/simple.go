@@ -2,12 +2,12 @@ package compute
 
 import (
 	"math"
-	"sync"
+	"sync/atomic"
 )
 
 // Simple holds simplified self-attention (section 3.3 of the chapter): no
 // trainable weights, the inputs attend to themselves. Scores, Weights and
-// NaiveWeights are T×T and computed on first call, then kept (as Single's).
+// NaiveWeights are T×T and computed on demand (as Single's).
 type Simple struct {
 	Context *Matrix // z = α·X, T×d_in
 
@@ -38,34 +38,39 @@ func (s *Simple) NaiveWeights() (w *Matrix, overflow bool) {
 	if s.naive == nil {
 		return nil, false
 	}
-	s.naive.once.Do(s.naive.compute)
-	return s.naive.w, s.naive.overflow
+	w = s.naive.w.get()
+	return w, s.naive.overflow.Load()
 }
 
+// naiveSoftmax is NaiveWeights on demand (a lazy) and whether it
+// overflowed (set when the matrix is made).
 type naiveSoftmax struct {
-	once     sync.Once
-	scores   *lazy
-	w        *Matrix
-	overflow bool
+	w        *lazy
+	overflow atomic.Bool
 }
 
-func (n *naiveSoftmax) compute() {
-	sc := n.scores.get()
-	n.w = NewMatrix(sc.Rows, sc.Cols)
-	for i := 0; i < sc.Rows; i++ {
-		in, out := sc.Row(i), n.w.Row(i)
-		var sum float32
-		for j, v := range in {
-			out[j] = float32(math.Exp(float64(v)))
-			sum += out[j]
+func newNaive(scores *lazy) *naiveSoftmax {
+	n := &naiveSoftmax{}
+	n.w = newLazy(func() *Matrix {
+		sc := scores.get()
+		w := NewMatrix(sc.Rows, sc.Cols)
+		for i := 0; i < sc.Rows; i++ {
+			in, out := sc.Row(i), w.Row(i)
+			var sum float32
+			for j, v := range in {
+				out[j] = float32(math.Exp(float64(v)))
+				sum += out[j]
+			}
+			for j := range out {
+				out[j] /= sum
+			}
+			if math.IsInf(float64(sum), 0) {
+				n.overflow.Store(true)
+			}
 		}
-		for j := range out {
-			out[j] /= sum
-		}
-		if math.IsInf(float64(sum), 0) {
-			n.overflow = true
-		}
-	}
+		return w
+	})
+	return n
 }
 
 // SimpleAttention computes simplified self-attention of x (T×d_in): the
@@ -75,6 +80,6 @@ func SimpleAttention(x *Matrix) Simple {
 	attendUnmasked(x, x, x, 1, s.Context, nil)
 	s.scores = newLazy(func() *Matrix { return scoresOf(x, x, 1) })
 	s.weights = newLazy(func() *Matrix { return unmaskedWeightsOf(x, x, 1) })
-	s.naive = &naiveSoftmax{scores: s.scores}
+	s.naive = newNaive(s.scores)
 	return s
 }

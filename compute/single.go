@@ -39,7 +39,7 @@ func drawQKV(g *Generator, init Init, bias bool, dIn, dOut int) *qkvParams {
 }
 
 // shared holds the matrices every module of one Result uses alike, made on
-// first use.
+// first use and kept.
 type shared struct {
 	causal *lazy // 1 above the diagonal
 	ones   *lazy // the p = 0 dropout mask
@@ -47,7 +47,7 @@ type shared struct {
 
 func newShared(t int) *shared {
 	return &shared{
-		causal: newLazy(func() *Matrix {
+		causal: newKept(func() *Matrix {
 			m := NewMatrix(t, t)
 			for i := 0; i < t; i++ {
 				r := m.Row(i)
@@ -57,7 +57,7 @@ func newShared(t int) *shared {
 			}
 			return m
 		}),
-		ones: newLazy(func() *Matrix {
+		ones: newKept(func() *Matrix {
 			m := NewMatrix(t, t)
 			for i := range m.Data {
 				m.Data[i] = 1

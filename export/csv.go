@@ -45,8 +45,7 @@ func CSV(w io.Writer, d Document) error {
 		write(strconv.Itoa(t.ID), t.Piece, hex.EncodeToString(t.Bytes))
 	}
 	cw.Flush()
-	var row []string
-	var num []byte
+	var line []byte
 	for _, t := range d.Tensors {
 		dims := make([]string, len(t.Shape))
 		for i, s := range t.Shape {
@@ -57,17 +56,21 @@ func CSV(w io.Writer, d Document) error {
 		if len(t.Shape) > 0 {
 			n = t.Shape[len(t.Shape)-1]
 		}
-		for _, p := range t.Parts {
+		// Numbers never need quoting: the rows are written as encoding/csv
+		// would, straight to the buffered writer.
+		for _, p := range t.Parts() {
 			for off := 0; off+n <= len(p) && n > 0; off += n {
-				row = row[:0]
-				for _, v := range p[off : off+n] {
-					num = appendCSVNumber(num[:0], v)
-					row = append(row, string(num))
+				line = line[:0]
+				for k, v := range p[off : off+n] {
+					if k > 0 {
+						line = append(line, ',')
+					}
+					line = appendCSVNumber(line, v)
 				}
-				write(row...)
+				line = append(line, '\n')
+				bw.Write(line) // errors stick in bw and surface at Flush
 			}
 		}
-		cw.Flush()
 	}
 	if err := cw.Error(); err != nil {
 		return err

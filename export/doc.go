@@ -16,8 +16,10 @@
 //     '<f4' array per tensor plus token_ids, token_bytes_hex and config.
 //
 // Every format is streamed to the writer: no tensor is held as text or
-// bytes and stacked heads are never copied (a T = 1024 JSON export is
-// 173 MB of text; the process peaks at about 77 MB). testdata/golden holds
+// bytes, stacked heads are never copied, and a tensor the Result computes
+// on demand is fetched only when it is written, so one is held at a time
+// (a T = 1024 JSON export is 173 MB of text; the process peaks at about
+// 60 MB, as do CSV and NPZ). testdata/golden holds
 // the previous whole-buffer encoders' output, which the streamed bytes
 // must equal.
 //

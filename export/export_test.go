@@ -187,8 +187,8 @@ func TestTensorNamesAndShapes(t *testing.T) {
 		for _, s := range ts.Shape {
 			n *= s
 		}
-		if n != ts.Len() {
-			t.Errorf("%s: shape %v but %d values", ts.Name, ts.Shape, ts.Len())
+		if got := len(ts.Values()); n != got {
+			t.Errorf("%s: shape %v but %d values", ts.Name, ts.Shape, got)
 		}
 	}
 	want := map[string]string{
@@ -346,7 +346,7 @@ func ExampleCSV() {
 		Inputs:   "example",
 		Tokens:   []Token{{ID: 40, Piece: "I", Bytes: []byte("I")}},
 		Tensors: []Tensor{
-			{Name: "single.masked_scores", Shape: []int{2, 2}, Parts: [][]float32{{0.5, float32(math.Inf(-1)), 0.25, 1}}},
+			NewTensor("single.masked_scores", []int{2, 2}, []float32{0.5, float32(math.Inf(-1)), 0.25, 1}),
 		},
 	}
 	_ = CSV(os.Stdout, d)
@@ -378,7 +378,7 @@ func ExampleCSV() {
 func ExampleJSON() {
 	d := Document{
 		Config:  compute.DefaultConfig(),
-		Tensors: []Tensor{{Name: "single.masked_scores", Shape: []int{1, 2}, Parts: [][]float32{{0.1, float32(math.Inf(-1))}}}},
+		Tensors: []Tensor{NewTensor("single.masked_scores", []int{1, 2}, []float32{0.1, float32(math.Inf(-1))})},
 	}
 	var buf bytes.Buffer
 	_ = JSON(&buf, d)

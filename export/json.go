@@ -73,12 +73,13 @@ func (s *streamer) nested(shape []int, data []float32) {
 // tensor writes t's data nested by shape: one part as a whole, several
 // (a stack) as an array of parts.
 func (s *streamer) tensor(t Tensor) {
-	if len(t.Parts) == 1 {
-		s.nested(t.Shape, t.Parts[0])
+	parts := t.Parts()
+	if len(parts) == 1 {
+		s.nested(t.Shape, parts[0])
 		return
 	}
 	s.buf = append(s.buf, '[')
-	for h, p := range t.Parts {
+	for h, p := range parts {
 		if h > 0 {
 			s.buf = append(s.buf, ',')
 		}

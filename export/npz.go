@@ -112,7 +112,7 @@ func writeNPY(zw *zip.Writer, name, descr string, shape []int, payload any) erro
 		return err
 	}
 	if tensor != nil {
-		return writeFloats(f, tensor.Parts)
+		return writeFloats(f, tensor.Parts())
 	}
 	_, err = f.Write(data)
 	return err

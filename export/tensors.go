@@ -6,20 +6,36 @@ import (
 	"github.com/attnscope/attnscope/compute"
 )
 
-// Tensor is a named tensor of any rank, row-major. Its values are Parts
+// Tensor is a named tensor of any rank, row-major. Its values are Parts()
 // in order, sharing the Result's storage: one part for a matrix or
 // vector, one per head for a stacked [heads, T, C] tensor (never copied).
+// A tensor the Result computes on demand is fetched only when Parts is
+// called (when it is written), so that an export holds one such tensor at
+// a time.
 type Tensor struct {
 	Name  string
 	Shape []int
-	Parts [][]float32
+	parts func() [][]float32
 }
 
-// Len is the number of values.
+// NewTensor is a tensor of the given shape holding parts.
+func NewTensor(name string, shape []int, parts ...[]float32) Tensor {
+	return Tensor{Name: name, Shape: shape, parts: func() [][]float32 { return parts }}
+}
+
+// Parts returns the values, fetching them from the Result if needed.
+func (t Tensor) Parts() [][]float32 {
+	if t.parts == nil {
+		return nil
+	}
+	return t.parts()
+}
+
+// Len is the number of values (the product of Shape).
 func (t Tensor) Len() int {
-	n := 0
-	for _, p := range t.Parts {
-		n += len(p)
+	n := 1
+	for _, s := range t.Shape {
+		n *= s
 	}
 	return n
 }
@@ -27,42 +43,51 @@ func (t Tensor) Len() int {
 // Values returns the values as one slice (a copy when there are several
 // parts).
 func (t Tensor) Values() []float32 {
-	if len(t.Parts) == 1 {
-		return t.Parts[0]
+	parts := t.Parts()
+	if len(parts) == 1 {
+		return parts[0]
 	}
 	out := make([]float32, 0, t.Len())
-	for _, p := range t.Parts {
+	for _, p := range parts {
 		out = append(out, p...)
 	}
 	return out
 }
 
 func mat(name string, m *compute.Matrix) Tensor {
-	return Tensor{Name: name, Shape: []int{m.Rows, m.Cols}, Parts: [][]float32{m.Data}}
+	return NewTensor(name, []int{m.Rows, m.Cols}, m.Data)
+}
+
+// lazyMat is an r×c matrix fetched by get when written.
+func lazyMat(name string, r, c int, get func() *compute.Matrix) Tensor {
+	return Tensor{Name: name, Shape: []int{r, c}, parts: func() [][]float32 { return [][]float32{get().Data} }}
 }
 
 func vec(name string, v []float32) Tensor {
-	return Tensor{Name: name, Shape: []int{len(v)}, Parts: [][]float32{v}}
+	return NewTensor(name, []int{len(v)}, v)
 }
 
-// stack is n equally shaped matrices at(0…n−1) as one [n, rows, cols]
-// tensor.
-func stack(name string, n int, at func(h int) *compute.Matrix) Tensor {
+// stack is n r×c matrices at(0…n−1) as one [n, r, c] tensor, fetched
+// when written.
+func stack(name string, n, r, c int, at func(h int) *compute.Matrix) Tensor {
 	if n == 0 {
 		return Tensor{Name: name, Shape: []int{0, 0, 0}}
 	}
-	t := Tensor{Name: name, Parts: make([][]float32, n)}
-	for h := range n {
-		m := at(h)
-		t.Shape = []int{n, m.Rows, m.Cols}
-		t.Parts[h] = m.Data
-	}
-	return t
+	return Tensor{Name: name, Shape: []int{n, r, c}, parts: func() [][]float32 {
+		parts := make([][]float32, n)
+		for h := range n {
+			parts[h] = at(h).Data
+		}
+		return parts
+	}}
 }
 
-// slice is a per-head list as an accessor.
-func slice(ms []*compute.Matrix) func(h int) *compute.Matrix {
-	return func(h int) *compute.Matrix { return ms[h] }
+// stackOf is stack over kept matrices (all shaped as ms[0]).
+func stackOf(name string, ms []*compute.Matrix) Tensor {
+	if len(ms) == 0 {
+		return stack(name, 0, 0, 0, nil)
+	}
+	return stack(name, len(ms), ms[0].Rows, ms[0].Cols, func(h int) *compute.Matrix { return ms[h] })
 }
 
 // Tensors lists every tensor of r in SPEC §5's names and order. Weights W
@@ -70,10 +95,11 @@ func slice(ms []*compute.Matrix) func(h int) *compute.Matrix {
 // Beyond SPEC §5 it adds, per wrapper head, b_query|b_key|b_value (with a
 // bias), dropout_mask and context.
 func Tensors(r *compute.Result) []Tensor {
+	t := r.Inputs.Rows
 	ts := []Tensor{
 		mat("inputs", r.Inputs),
-		mat("simple.attn_scores", r.Simple.Scores()),
-		mat("simple.attn_weights", r.Simple.Weights()),
+		lazyMat("simple.attn_scores", t, t, r.Simple.Scores),
+		lazyMat("simple.attn_weights", t, t, r.Simple.Weights),
 		mat("simple.context", r.Simple.Context),
 	}
 	s := &r.Single
@@ -81,11 +107,11 @@ func Tensors(r *compute.Result) []Tensor {
 	ts = appendBiases(ts, "single.", s.BQuery, s.BKey, s.BValue)
 	ts = append(ts,
 		mat("single.queries", s.Queries), mat("single.keys", s.Keys), mat("single.values", s.Values),
-		mat("single.attn_scores", s.Scores()), mat("single.scaled_scores", s.Scaled()),
-		mat("single.attn_weights", s.Weights()), mat("single.context", s.Context),
-		mat("single.causal_mask", s.CausalMask()), mat("single.masked_scores", s.MaskedScores()),
-		mat("single.causal_weights", s.CausalWeights), mat("single.causal_weights_renorm", s.CausalRenorm()),
-		mat("single.dropout_mask", s.DropoutMask()), mat("single.dropped_weights", s.Dropped),
+		lazyMat("single.attn_scores", t, t, s.Scores), lazyMat("single.scaled_scores", t, t, s.Scaled),
+		lazyMat("single.attn_weights", t, t, s.Weights), mat("single.context", s.Context),
+		lazyMat("single.causal_mask", t, t, s.CausalMask), lazyMat("single.masked_scores", t, t, s.MaskedScores),
+		mat("single.causal_weights", s.CausalWeights), lazyMat("single.causal_weights_renorm", t, t, s.CausalRenorm),
+		lazyMat("single.dropout_mask", t, t, s.DropoutMask), mat("single.dropped_weights", s.Dropped),
 		mat("single.causal_context", s.CausalContext),
 	)
 	for h := range r.Wrapper.Heads {
@@ -93,7 +119,7 @@ func Tensors(r *compute.Result) []Tensor {
 		p := fmt.Sprintf("wrapper.head%d.", h)
 		ts = append(ts, mat(p+"W_query", w.WQuery), mat(p+"W_key", w.WKey), mat(p+"W_value", w.WValue))
 		ts = appendBiases(ts, p, w.BQuery, w.BKey, w.BValue)
-		ts = append(ts, mat(p+"dropout_mask", w.DropoutMask()), mat(p+"weights", w.Dropped), mat(p+"context", w.CausalContext))
+		ts = append(ts, lazyMat(p+"dropout_mask", t, t, w.DropoutMask), mat(p+"weights", w.Dropped), mat(p+"context", w.CausalContext))
 	}
 	ts = append(ts, mat("wrapper.context", r.Wrapper.Context))
 	m := &r.MHA
@@ -102,10 +128,10 @@ func Tensors(r *compute.Result) []Tensor {
 	ts = appendBiases(ts, "mha.", m.BQuery, m.BKey, m.BValue)
 	ts = append(ts,
 		mat("mha.out_proj.W", m.OutW), vec("mha.out_proj.b", m.OutB),
-		stack("mha.queries", n, slice(m.Queries)), stack("mha.keys", n, slice(m.Keys)), stack("mha.values", n, slice(m.Values)),
-		stack("mha.masked_scores", n, m.MaskedScores), stack("mha.attn_weights", n, slice(m.Weights)),
-		stack("mha.dropout_mask", n, m.DropoutMask), stack("mha.dropped_weights", n, slice(m.Dropped)),
-		stack("mha.context", n, slice(m.Context)), mat("mha.concat", m.Concat), mat("mha.output", m.Output),
+		stackOf("mha.queries", m.Queries), stackOf("mha.keys", m.Keys), stackOf("mha.values", m.Values),
+		stack("mha.masked_scores", n, t, t, m.MaskedScores), stackOf("mha.attn_weights", m.Weights),
+		stack("mha.dropout_mask", n, t, t, m.DropoutMask), stackOf("mha.dropped_weights", m.Dropped),
+		stackOf("mha.context", m.Context), mat("mha.concat", m.Concat), mat("mha.output", m.Output),
 	)
 	return ts
 }

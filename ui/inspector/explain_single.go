@@ -91,7 +91,7 @@ func weights(d *doc, c Cell, i, j int) {
 	s := c.Result.Single
 	d.heading(fmt.Sprintf("Attention weight α%s", sub2(i, j)))
 	who(d, c, i, j)
-	in := row(s.Scaled(), i)
+	in := s.ScaledRow(i) // one row, not the whole matrix
 	if in == nil {
 		d.missing("the scaled scores")
 		return
