@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -45,7 +46,7 @@ func scoresScale(m *compute.Matrix) scaleKind {
 		return scaleAuto
 	}
 	for _, v := range m.Data {
-		if v < 0 {
+		if v < 0 && !math.IsInf(float64(v), -1) { // −∞ is the mask, not a sign
 			return scaleDiverging
 		}
 	}
@@ -99,7 +100,7 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 		rn := tt("renormalised (simple method)", one.CausalRenorm(), scaleUnit)
 		rn.masked = true
 		ps = []panel{
-			p, tt("masked Q·Kᵀ", one.MaskedScores(), scoresScale(one.Scores())),
+			p, tt("masked Q·Kᵀ", one.MaskedScores(), scoresScale(one.MaskedScores())),
 			tt("mask (1 = hidden)", one.CausalMask(), scaleMask), rn,
 		}
 	case pipeline.StageDropout:
