@@ -16,7 +16,18 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+// -update rewrites the golden files. teatest's golden package may define
+// the flag already; either way updating() reads it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 func bookScene(t testing.TB) *pipeline.Scene {
 	t.Helper()
@@ -227,7 +238,7 @@ func TestGolden(t *testing.T) {
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
