@@ -41,6 +41,25 @@ func BenchmarkMHAForward(b *testing.B) {
 	}
 }
 
+// BenchmarkMHAScaling shows how the forward pass grows with T at d = 768,
+// 12 heads, causal, dropout 0 (issue 8): the projections are linear in T,
+// the T×T part quadratic (half of it skipped by the mask).
+func BenchmarkMHAScaling(b *testing.B) {
+	cfg := Config{DIn: 768, DOut: 768, Heads: 12, Seed: 123}
+	p, err := NewMHAParams(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, t := range []int{16, 32, 64, 128, 256, 512, 1024} {
+		b.Run(fmt.Sprintf("T=%d", t), func(b *testing.B) {
+			x := seededInput(t, cfg.DIn)
+			for b.Loop() {
+				p.Forward(x)
+			}
+		})
+	}
+}
+
 // BenchmarkPipelineBook is what the default launch computes: the book
 // sample under the default configuration and book mode's four others.
 func BenchmarkPipelineBook(b *testing.B) {
