@@ -28,7 +28,7 @@ func (m Model) updateOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case settings.ChangedMsg:
 		req := m.req
 		req.Config, req.Encoding = msg.Config, msg.Encoding
-		req.Book = m.bookDefaults(msg)
+		req.Book = len(m.settings.Changed()) == 0 // back at the book's defaults: book mode again
 		return m, m.rebuild(req)
 	case settings.ClosedMsg, picker.ClosedMsg:
 		m.mode = modeView
@@ -52,10 +52,4 @@ func (m Model) updateOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.picker, cmd = m.picker.Update(msg)
 	}
 	return m, cmd
-}
-
-// bookDefaults reports whether a settings change is back at the book's
-// defaults, so book mode applies again.
-func (m Model) bookDefaults(_ settings.ChangedMsg) bool {
-	return len(m.settings.Changed()) == 0
 }
