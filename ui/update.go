@@ -8,12 +8,14 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/attnscope/attnscope/pipeline"
 )
 
-// Key handling of the root model: the stage view, the sentence editor,
-// pasting, and keeping the cursor inside the data.
+// Key handling of the root model: the stage view (updateView), the sentence
+// editor (updateEdit), pasting, and keeping the cursor inside the data.
 
+// updateView handles a key in the stage view.
 func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	if m.present || m.card {
