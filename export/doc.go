@@ -23,10 +23,10 @@
 // the previous whole-buffer encoders' output, which the streamed bytes
 // must equal.
 //
-// testdata/book_cases.json is a copy of shared/ref/book_cases.json;
-// testdata/torch_xcheck.py compares an attnscope binary's export with the
-// book's PyTorch modules on random configurations (needs python3-torch; a
-// manual check, not run by go test).
+// testdata/book_cases.json is a copy of shared/ref/book_cases.json. The
+// export of random configurations is checked against chapter 3's PyTorch
+// modules by scripts/torchcheck (its cases, testdata/torch_cases.json at the
+// repository root, run in CI through check_export.py).
 //
 // Imports: pipeline, compute and the standard library.
 package export
