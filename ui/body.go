@@ -92,6 +92,33 @@ func (m *Model) buildSecondaries() {
 	for _, p := range m.panels[1:] {
 		m.hms = append(m.hms, m.newHeatmap(p, false))
 	}
+	// Tall cells are wider too; when that pushes the stage's other matrices
+	// out of view, one-line cells let them stand side by side (Q, K and V
+	// beside each other matter more than big cells).
+	if m.panelsWidth() > w {
+		_, h := m.panelArea()
+		rows := 0
+		for _, p := range m.panels {
+			rows = max(rows, p.m.Rows)
+		}
+		if short := rows + 4; short < h { // title, header, legend, one spare
+			for i := range m.hms {
+				m.hms[i].SetSize(w, short)
+			}
+		}
+	}
+}
+
+// panelsWidth is the width of all the stage's heatmaps side by side.
+func (m Model) panelsWidth() int {
+	total := 0
+	for i, hm := range m.hms {
+		if i > 0 {
+			total += panelGap
+		}
+		total += lipgloss.Width(hm.View())
+	}
+	return total
 }
 
 // minSecondaryW is the least room beside the main matrix worth filling.
@@ -203,25 +230,40 @@ func (m Model) renderNarration(w int) string {
 
 // renderPanels lays the heatmaps side by side: the main one first, then as
 // many of the others (starting from the one [ and ] chose) as fit.
-func (m Model) renderPanels(w int) string {
+func (m Model) renderPanels(w, h int) string {
 	if len(m.hms) == 0 {
 		return ""
 	}
-	main := m.hms[0].View()
-	cols := []string{main}
-	used := lipgloss.Width(main)
+	// Rows of panels: the main one first, then the others (from the one
+	// [ and ] chose) left to right, a new row below when one is full, as
+	// long as there is height left (one line is kept for the hint).
+	var rows []string
+	row := []string{m.hms[0].View()}
+	used, height, shown := lipgloss.Width(row[0]), 0, 1
+	flush := func() {
+		r := lipgloss.JoinHorizontal(lipgloss.Top, row...)
+		rows = append(rows, r)
+		height += lipgloss.Height(r)
+	}
 	for k := 0; k < len(m.hms)-1; k++ {
-		i := 1 + (m.panel+k)%(len(m.hms)-1)
-		v := m.hms[i].View()
+		v := m.hms[1+(m.panel+k)%(len(m.hms)-1)].View()
 		pw := lipgloss.Width(v)
-		if used+panelGap+pw > w {
+		if used+panelGap+pw <= w {
+			row = append(row, strings.Repeat(" ", panelGap), v)
+			used += panelGap + pw
+			shown++
+			continue
+		}
+		if pw > w || height+lipgloss.Height(lipgloss.JoinHorizontal(lipgloss.Top, row...))+lipgloss.Height(v) > h-1 {
 			break
 		}
-		cols = append(cols, strings.Repeat(" ", panelGap), v)
-		used += panelGap + pw
+		flush()
+		row, used = []string{v}, pw
+		shown++
 	}
-	out := lipgloss.JoinHorizontal(lipgloss.Top, cols...)
-	if hidden := len(m.panels) - (len(cols)+1)/2; hidden > 0 {
+	flush()
+	out := strings.Join(rows, "\n")
+	if hidden := len(m.panels) - shown; hidden > 0 {
 		what := "more matrices"
 		if hidden == 1 {
 			what = "more matrix"
@@ -289,7 +331,7 @@ func (m Model) renderMain(w, h int) string {
 	if m.grid && m.stage == pipeline.StageHeads {
 		area = m.gridView
 	} else {
-		area = m.renderPanels(areaW)
+		area = m.renderPanels(areaW, h-m.narrationLines())
 	}
 	switch {
 	case iw > 0 && beside:

@@ -155,7 +155,17 @@ func (m *Model) panText() string {
 }
 
 // legend is the legend line View draws.
-func (m Model) legend() string { return m.Legend(m.width) }
+// legend is the legend under the matrix: as wide as the matrix is drawn
+// (but never narrower than legendMinW), so that a narrow matrix in a wide
+// panel does not carry a legend that pushes its neighbours out of view.
+func (m Model) legend() string {
+	l := m.lay
+	drawn := l.gutter + l.visCols*l.cw + l.sumW + 2 // + the pan indicators
+	return m.Legend(min(m.width, max(drawn, legendMinW)))
+}
+
+// legendMinW keeps the range's ends and a few swatches readable.
+const legendMinW = 28
 
 // writeCompact draws small-multiples mode: one glyph-cell per value.
 func (m *Model) writeCompact(b *strings.Builder, nl func()) {
