@@ -78,25 +78,25 @@ func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
 }
 
 // buildSecondaries builds the other panels of the stage, but only when the
-// main matrix leaves room beside it: at T = 256 a 65,536-cell matrix that
-// cannot be seen is not worth building on every step.
+// main matrix leaves room beside or below it: at T = 256 a 65,536-cell
+// matrix that cannot be seen is not worth building on every step.
 func (m *Model) buildSecondaries() {
 	if len(m.hms) == 0 {
 		return
 	}
 	m.hms = m.hms[:1]
-	w, _ := m.panelArea()
-	if w-lipgloss.Width(m.hms[0].View())-panelGap < minSecondaryW {
+	w, h := m.panelArea()
+	mainW, mainH := lipgloss.Size(m.hms[0].View())
+	if w-mainW-panelGap < minSecondaryW && h-mainH < minSecondaryH {
 		return
 	}
 	for _, p := range m.panels[1:] {
 		m.hms = append(m.hms, m.newHeatmap(p, false))
 	}
-	// Tall cells are wider too; when that pushes the stage's other matrices
-	// out of view, one-line cells let them stand side by side (Q, K and V
+	// Tall cells are wider and taller; when that pushes the stage's other
+	// matrices out of view, one-line cells let them all be seen (Q, K and V
 	// beside each other matter more than big cells).
-	if m.panelsWidth() > w {
-		_, h := m.panelArea()
+	if shown, _ := m.arrange(w, h, nil); shown < len(m.hms) {
 		rows := 0
 		for _, p := range m.panels {
 			rows = max(rows, p.m.Rows)
@@ -109,20 +109,52 @@ func (m *Model) buildSecondaries() {
 	}
 }
 
-// panelsWidth is the width of all the stage's heatmaps side by side.
-func (m Model) panelsWidth() int {
-	total := 0
-	for i, hm := range m.hms {
-		if i > 0 {
-			total += panelGap
-		}
-		total += lipgloss.Width(hm.View())
+// arrange lays the heatmaps out in rows within w×h: the main one first,
+// then the others (from the one [ and ] chose) left to right, a new row
+// below when one is full, while there is height left (one line is kept for
+// the hint). It returns how many are shown and the rows of views (views, if
+// given, are the heatmaps' View()s, so View renders each once).
+func (m Model) arrange(w, h int, views []string) (shown int, rows [][]string) {
+	if len(m.hms) == 0 {
+		return 0, nil
 	}
-	return total
+	if views == nil {
+		views = make([]string, len(m.hms))
+		for i := range m.hms {
+			views[i] = m.hms[i].View()
+		}
+	}
+	row := []string{views[0]}
+	used, height := lipgloss.Width(views[0]), 0
+	rowH := lipgloss.Height(views[0])
+	shown = 1
+	for k := 0; k < len(m.hms)-1; k++ {
+		v := views[1+(m.panel+k)%(len(m.hms)-1)]
+		pw, ph := lipgloss.Size(v)
+		if used+panelGap+pw <= w {
+			row = append(row, strings.Repeat(" ", panelGap), v)
+			used += panelGap + pw
+			rowH = max(rowH, ph)
+			shown++
+			continue
+		}
+		if pw > w || height+rowH+ph > h-1 {
+			break
+		}
+		rows = append(rows, row)
+		height += rowH
+		row, used, rowH = []string{v}, pw, ph
+		shown++
+	}
+	return shown, append(rows, row)
 }
 
-// minSecondaryW is the least room beside the main matrix worth filling.
-const minSecondaryW = 16
+// minSecondaryW and minSecondaryH are the least room beside or below the
+// main matrix worth filling.
+const (
+	minSecondaryW = 16
+	minSecondaryH = 6
+)
 
 // panelArea is the size the heatmaps get.
 func (m Model) panelArea() (w, h int) {
@@ -231,38 +263,15 @@ func (m Model) renderNarration(w int) string {
 // renderPanels lays the heatmaps side by side: the main one first, then as
 // many of the others (starting from the one [ and ] chose) as fit.
 func (m Model) renderPanels(w, h int) string {
-	if len(m.hms) == 0 {
+	shown, rows := m.arrange(w, h, nil)
+	if shown == 0 {
 		return ""
 	}
-	// Rows of panels: the main one first, then the others (from the one
-	// [ and ] chose) left to right, a new row below when one is full, as
-	// long as there is height left (one line is kept for the hint).
-	var rows []string
-	row := []string{m.hms[0].View()}
-	used, height, shown := lipgloss.Width(row[0]), 0, 1
-	flush := func() {
-		r := lipgloss.JoinHorizontal(lipgloss.Top, row...)
-		rows = append(rows, r)
-		height += lipgloss.Height(r)
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
-	for k := 0; k < len(m.hms)-1; k++ {
-		v := m.hms[1+(m.panel+k)%(len(m.hms)-1)].View()
-		pw := lipgloss.Width(v)
-		if used+panelGap+pw <= w {
-			row = append(row, strings.Repeat(" ", panelGap), v)
-			used += panelGap + pw
-			shown++
-			continue
-		}
-		if pw > w || height+lipgloss.Height(lipgloss.JoinHorizontal(lipgloss.Top, row...))+lipgloss.Height(v) > h-1 {
-			break
-		}
-		flush()
-		row, used = []string{v}, pw
-		shown++
-	}
-	flush()
-	out := strings.Join(rows, "\n")
+	out := strings.Join(lines, "\n")
 	if hidden := len(m.panels) - shown; hidden > 0 {
 		what := "more matrices"
 		if hidden == 1 {
