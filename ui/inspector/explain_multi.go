@@ -26,7 +26,7 @@ func heads(d *doc, c Cell, i, j int) {
 			return
 		}
 		raw, _ := at(m.MaskedScores(h), i, j)
-		d.add(4, seg{fmt.Sprintf("s%s = ω%s / √head_dim = %s / %s = %s", sub2(i, j), sub2(i, j), f(raw), short(sq), f(raw/sq)), roleText})
+		d.add(4, words(roleText, fmt.Sprintf("s%s = ω%s / √head_dim = %s / %s = %s", sub2(i, j), sub2(i, j), f(raw), short(sq), f(raw/sq)))...)
 		in := row(m.MaskedScores(h), i)
 		if in == nil {
 			d.missing("the masked scores")

@@ -84,7 +84,7 @@ func scaled(d *doc, c Cell, i, j int) {
 		d.missing("the scaled scores")
 		return
 	}
-	d.add(4, seg{fmt.Sprintf("÷ √d_k = ÷ √%d = ÷ %s:  %s / %s = ", n, f(math.Sqrt(float64(n))), f(raw), f(math.Sqrt(float64(n)))), roleText}, seg{f(v), roleValue | glue})
+	d.add(4, append(words(roleText, fmt.Sprintf("÷ √d_k = ÷ √%d = ÷ %s:  %s / %s =", n, f(math.Sqrt(float64(n))), f(raw), f(math.Sqrt(float64(n))))), seg{" " + f(v), roleValue | glue})...)
 }
 
 func weights(d *doc, c Cell, i, j int) {
