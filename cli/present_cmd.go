@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui"
 )
 
@@ -36,7 +37,7 @@ Advanced panels are hidden. --auto 8s advances by itself. For a projector, try
 			if err != nil {
 				return err
 			}
-			return runTUI(e, req, append(opts, ui.WithPresent(auto), ui.WithCard())...)
+			return runTUI(e, req, append(opts, ui.WithPresent(auto), ui.WithCard(), ui.WithStage(pipeline.StageTokens))...)
 		},
 	}
 	cf.register(cmd)

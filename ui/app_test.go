@@ -254,7 +254,7 @@ func checkGolden(t *testing.T, name, got string) {
 }
 
 func TestPresenterSteps(t *testing.T) {
-	m := sized(New(bookScene(t), pipeline.StageTokens, WithPresent(0), WithCard()), 100, 30)
+	m := sized(New(bookScene(t), pipeline.StageScores, WithPresent(0), WithCard(), WithStage(pipeline.StageTokens)), 100, 30)
 	if !m.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
 		t.Fatalf("presenter mode does not open on the card:\n%s", ansi.Strip(m.Render()))
 	}

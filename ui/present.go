@@ -23,6 +23,9 @@ func WithPresent(auto time.Duration) Option {
 	}
 }
 
+// WithStage opens at stage s.
+func WithStage(s pipeline.Stage) Option { return func(m *Model) { m.stage = s } }
+
 // WithCard opens on the "why attention" card.
 func WithCard() Option { return func(m *Model) { m.card = true } }
 
