@@ -38,6 +38,7 @@ func TestUsageErrorsExit2WithOneLine(t *testing.T) {
 		{[]string{"render", "--stage", "nope"}, "--stage"},
 		{[]string{"render", "--color", "fancy"}, "--color"},
 		{[]string{"render", "--theme", "pink"}, "--theme"},
+		{[]string{"render", "--format", "png", "--width", "1000", "--height", "1000", "--scale", "8"}, "--scale"},
 		{[]string{"present", "--auto", "10ms"}, "--auto"},
 		{[]string{"export", "extra-arg"}, "extra-arg"},
 		{[]string{"nosuchcommand"}, "nosuchcommand"},

@@ -65,6 +65,12 @@ func (o Options) Check() error {
 	if o.Scale < 0 || o.Scale > MaxScale {
 		return fmt.Errorf("--scale: must be between 1 and %d, got %d", MaxScale, o.Scale)
 	}
+	if o.Format == "png" {
+		s := int64(max(o.Scale, 1))
+		if W, H := int64(o.Width)*CellWidth*s, int64(o.Height)*CellHeight*s; W*H > maxPixels {
+			return fmt.Errorf("--scale, --width and --height: a %d×%d-pixel PNG is too large (at most %d pixels)", W, H, maxPixels)
+		}
+	}
 	return nil
 }
 
