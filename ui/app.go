@@ -50,6 +50,7 @@ type Model struct {
 	scene    *pipeline.Scene  // last good scene; nil until the first build lands
 	seq      int              // build sequence number; stale results are dropped
 	building bool
+	pending  bool   // a newer request waits for the running build
 	loading  string // the encoder a build is loading, for the status line
 	message  string // last error or notice, shown in the status line
 
@@ -81,7 +82,7 @@ type Option func(*Model)
 // WithRequest makes the model build req in Init instead of showing a
 // prebuilt scene.
 func WithRequest(req pipeline.Request) Option {
-	return func(m *Model) { m.req = req; m.scene = nil }
+	return func(m *Model) { m.req, m.scene, m.building = req, nil, true }
 }
 
 // WithNoColor draws without colour (NO_COLOR): heatmaps use shade glyphs.
@@ -173,14 +174,22 @@ func preload(encoding string) tea.Cmd {
 }
 
 // rebuild starts building req; the screen keeps the last good scene.
+//
+// One build runs at a time: a request made while one runs waits, and only
+// the latest waiting one runs next (a slider dragged through ten settings
+// of a large configuration computes two scenes, not ten at once).
 func (m *Model) rebuild(req pipeline.Request) tea.Cmd {
-	m.seq++
-	m.building = true
 	m.req = req
 	m.loading = ""
 	if !tokenizer.Loaded(req.Encoding) {
 		m.loading = req.Encoding
 	}
+	if m.building {
+		m.pending = true
+		return nil
+	}
+	m.seq++
+	m.building = true
 	return buildCmd(m.seq, req)
 }
 
@@ -217,6 +226,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.building = false
+		if m.pending { // outdated: build what was asked for since
+			m.pending = false
+			return m, m.rebuild(m.req)
+		}
 		if msg.err != nil {
 			m.message = msg.err.Error()
 			if m.scene != nil {

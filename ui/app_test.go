@@ -364,3 +364,32 @@ func TestExtremeTokenCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBuildAtATime: requests made while a build runs wait; only the
+// latest runs next, and the outdated result is never shown.
+func TestOneBuildAtATime(t *testing.T) {
+	sc := bookScene(t)
+	m := sized(New(sc, pipeline.StageScores), 80, 24)
+	req := m.req
+	req.Book = false
+	req.Text = "first"
+	cmd1 := m.rebuild(req)
+	for _, text := range []string{"second", "third"} {
+		req.Text = text
+		if cmd := m.rebuild(req); cmd != nil {
+			t.Fatalf("%q started a build while one runs", text)
+		}
+	}
+	next, cmd := m.Update(cmd1()) // "first" lands, outdated: "third" starts
+	got := next.(Model)
+	if got.scene != sc {
+		t.Fatalf("the outdated scene %q was shown", got.scene.Request.Text)
+	}
+	if cmd == nil || !got.building {
+		t.Fatal("the latest request did not start")
+	}
+	next, _ = got.Update(cmd())
+	if text := next.(Model).scene.Request.Text; text != "third" {
+		t.Fatalf("showing %q, want the latest request", text)
+	}
+}
