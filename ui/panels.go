@@ -20,16 +20,14 @@ const (
 
 // panel is one matrix a stage shows.
 type panel struct {
-	name      string // e.g. "Q·Kᵀ"
-	m         *compute.Matrix
-	rows      []string // row labels
-	cols      []string // column labels
-	scale     scaleKind
-	rowSums   bool
-	dropped   *compute.Matrix // optional dropout mask: 0 marks a dropped cell
-	masked    bool            // cells above the diagonal are causally masked
-	perHead   bool            // the panel follows the head switcher
-	headCount int
+	name    string // e.g. "Q·Kᵀ"
+	m       *compute.Matrix
+	rows    []string // row labels
+	cols    []string // column labels
+	scale   scaleKind
+	rowSums bool
+	dropped *compute.Matrix // optional dropout mask: 0 marks a dropped cell
+	masked  bool            // cells above the diagonal are causally masked
 }
 
 func dimLabels(prefix string, n int) []string {
@@ -110,7 +108,7 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 	case pipeline.StageHeads:
 		if h < len(r.MHA.Dropped) {
 			p := tt(fmt.Sprintf("head %d of %d weights", h+1, cfg.Heads), r.MHA.Dropped[h], scaleUnit)
-			p.perHead, p.headCount, p.rowSums, p.masked = true, len(r.MHA.Dropped), cfg.Dropout == 0, true
+			p.rowSums, p.masked = cfg.Dropout == 0, true
 			if cfg.Dropout > 0 {
 				p.dropped = r.MHA.DropoutMask(h)
 			}
@@ -125,9 +123,7 @@ func panelsFor(stage pipeline.Stage, r *compute.Result, toks []string, h int) []
 			ps = append(ps, td("output = concat·W_o + b", r.MHA.Output, dout), td("concat", r.MHA.Concat, dout))
 		}
 		if h < len(r.MHA.Context) {
-			p := td(fmt.Sprintf("head %d of %d context", h+1, cfg.Heads), r.MHA.Context[h], dimLabels("d", r.MHA.HeadDim))
-			p.perHead, p.headCount = true, len(r.MHA.Context)
-			ps = append(ps, p)
+			ps = append(ps, td(fmt.Sprintf("head %d of %d context", h+1, cfg.Heads), r.MHA.Context[h], dimLabels("d", r.MHA.HeadDim)))
 		}
 		if r.MHA.OutW != nil {
 			ps = append(ps, panel{name: "W_o (out_proj)", m: r.MHA.OutW, rows: dout, cols: dout, scale: scoresScale(r.MHA.OutW)})
