@@ -15,6 +15,7 @@ import (
 	"github.com/attnscope/attnscope/tokenizer"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/inspector"
+	"github.com/attnscope/attnscope/ui/internal/style"
 	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/picker"
 	"github.com/attnscope/attnscope/ui/settings"
@@ -99,6 +100,7 @@ func WithInitialTheme(t themes.Theme) Option { return func(m *Model) { m.theme =
 // setTheme switches every component to t.
 func (m *Model) setTheme(t themes.Theme) {
 	m.theme = t
+	m.help.Styles = style.Help(t)
 	m.settings.SetTheme(t)
 	m.picker.SetTheme(t)
 	m.insp.Styles = inspector.DefaultStyles(t)
@@ -145,6 +147,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	}
 	m.settings = settings.New(m.req.Config, m.req.Encoding, m.theme)
 	m.picker = picker.New(m.theme)
+	m.help.Styles = style.Help(m.theme)
 	m.insp = inspector.New(m.theme)
 	m.refresh()
 	return m

@@ -8,6 +8,7 @@ import (
 
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/ui/internal/cells"
+	"github.com/attnscope/attnscope/ui/internal/style"
 )
 
 // Styles are the picker's styles; DefaultStyles builds them from a theme.
@@ -36,15 +37,7 @@ func DefaultStyles(t themes.Theme) Styles {
 		Preview:  s().Foreground(t.Text),
 		Gutter:   s().Foreground(t.Accent),
 		Empty:    s().Foreground(t.Warning),
-		Help: help.Styles{
-			Ellipsis:       s().Foreground(t.Muted),
-			ShortKey:       s().Foreground(t.Text),
-			ShortDesc:      s().Foreground(t.Muted),
-			ShortSeparator: s().Foreground(t.Muted),
-			FullKey:        s().Foreground(t.Text),
-			FullDesc:       s().Foreground(t.Muted),
-			FullSeparator:  s().Foreground(t.Muted),
-		},
+		Help:     style.Help(t),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/ui/internal/cells"
+	"github.com/attnscope/attnscope/ui/internal/style"
 )
 
 // Styles are the panel's styles; DefaultStyles builds them from a theme.
@@ -44,15 +45,7 @@ func DefaultStyles(t themes.Theme) Styles {
 		Typing:  s().Underline(true).Foreground(t.Accent),
 		Hint:    s().Foreground(t.Muted),
 		Error:   s().Foreground(t.Warning),
-		Help: help.Styles{
-			Ellipsis:       s().Foreground(t.Muted),
-			ShortKey:       s().Foreground(t.Text),
-			ShortDesc:      s().Foreground(t.Muted),
-			ShortSeparator: s().Foreground(t.Muted),
-			FullKey:        s().Foreground(t.Text),
-			FullDesc:       s().Foreground(t.Muted),
-			FullSeparator:  s().Foreground(t.Muted),
-		},
+		Help:    style.Help(t),
 	}
 }
 
