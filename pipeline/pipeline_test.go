@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/attnscope/attnscope/compute"
@@ -102,5 +103,41 @@ func TestParseStage(t *testing.T) {
 	}
 	if _, err := ParseStage("nope"); err == nil {
 		t.Error("unknown stage accepted")
+	}
+}
+
+// Every panel of every stage finds its tensor, in book mode and out of it,
+// for every head; the main panel's matrix is the one the cursor moves in.
+func TestStagePanelsResolve(t *testing.T) {
+	for _, book := range []bool{true, false} {
+		req := DefaultRequest()
+		req.Book = book
+		sc, err := Build(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sc.Stages) != NumStages {
+			t.Fatalf("%d stages", len(sc.Stages))
+		}
+		for s, def := range sc.Stages {
+			v := sc.View(Stage(s))
+			for h := range v.Heads {
+				ps := def.Resolve(v, h)
+				if len(ps) != len(def.Panels) {
+					t.Errorf("book=%v %s head %d: %d of %d panels resolve", book, def.Name, h, len(ps), len(def.Panels))
+				}
+				for _, p := range ps {
+					if strings.Contains(p.Label, "{") || (p.Dropped == nil) == (p.PanelDef.Dropped != "" && v.Dropout) {
+						t.Errorf("book=%v %s: panel %+v", book, def.Name, p)
+					}
+				}
+				if (def.Kind == KindTokens) != (def.Main(v.Tensors, h) == nil) {
+					t.Errorf("%s: main matrix %v", def.Name, def.Main(v.Tensors, h))
+				}
+			}
+			if def.Words == "" || def.Title == "" || Stage(s).Def().Name != def.Name {
+				t.Errorf("stage %d: %+v", s, def)
+			}
+		}
 	}
 }

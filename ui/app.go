@@ -249,7 +249,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq != m.tickSeq || !m.present {
 			return m, nil
 		}
-		if !m.card && int(m.stage) >= pipeline.NumStages-1 {
+		if !m.card && int(m.stage) >= len(m.stages())-1 {
 			return m, nil // the end: stop ticking
 		}
 		m.advance(+1)
@@ -286,7 +286,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.MouseClickMsg:
-		if m.mode == modeView && len(m.hms) > 0 && !(m.grid && m.stage == pipeline.StageHeads) {
+		if m.mode == modeView && len(m.hms) > 0 && !m.showGrid() {
 			mouse := msg.Mouse()
 			if r, c, ok := m.hms[0].CellAt(mouse.X, mouse.Y-m.bodyTop()); ok {
 				m.row, m.col = r, c

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/narrate"
@@ -20,18 +21,6 @@ const (
 	panelGap      = 2
 )
 
-func toHeatScale(s scaleKind) heatmap.Scale {
-	switch s {
-	case scaleUnit:
-		return heatmap.Unit
-	case scaleDiverging:
-		return heatmap.Diverging
-	case scaleMask:
-		return heatmap.Mask
-	}
-	return heatmap.Auto
-}
-
 // refresh rebuilds the stage's heatmaps, the inspector and the narration
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
@@ -40,11 +29,11 @@ func (m *Model) refresh() {
 	if m.scene == nil {
 		return
 	}
-	r := m.scene.ResultFor(m.stage)
-	m.head = min(max(m.head, 0), max(r.Config.Heads-1, 0))
-	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
+	v := m.scene.View(m.stage)
+	m.head = min(max(m.head, 0), max(v.Heads-1, 0))
+	m.narr = narrate.For(m.def(), m.scene.ResultFor(m.stage).Config, m.scene.Book)
 	labels := m.labels()
-	m.panels = panelsFor(m.stage, r, labels, m.head)
+	m.panels = panelsFor(m.def(), v, labels, m.head)
 	m.hms = make([]heatmap.Model, 0, len(m.panels))
 	m.gridView = ""
 	if len(m.panels) > 0 {
@@ -57,7 +46,7 @@ func (m *Model) refresh() {
 // newHeatmap builds the heatmap of one panel; only the main one has the
 // cursor.
 func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
-	d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, toHeatScale(p.scale))
+	d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, p.scale)
 	if p.dropped != nil {
 		d.Dropped = make([]bool, len(p.dropped.Data))
 		for k, v := range p.dropped.Data {
@@ -199,7 +188,7 @@ func (m Model) narrationLines() int {
 // inspectorBox returns the inspector's size and whether it sits beside the
 // heatmaps (else below them); w == 0 means hidden.
 func (m Model) inspectorBox() (w, h int, beside bool) {
-	if !m.inspecting || m.stage == pipeline.StageTokens {
+	if !m.inspecting || m.def().Kind == pipeline.KindTokens {
 		return 0, 0, false
 	}
 	bh := m.bodyHeight() - m.narrationLines()
@@ -226,7 +215,7 @@ func (m *Model) resize() {
 	}
 	m.insp.SetSize(iw, ih)
 	m.gridView = ""
-	if m.grid && m.stage == pipeline.StageHeads && m.scene != nil {
+	if m.showGrid() {
 		m.gridView = m.renderHeadGrid(w, h)
 	}
 	m.syncCursor()
@@ -238,7 +227,7 @@ func (m *Model) syncCursor() {
 		m.hms[i].SetCursor(m.row, m.col)
 	}
 	if m.scene != nil {
-		m.insp.SetCell(m.stage, m.scene.ResultFor(m.stage), m.head, m.row, m.col, m.labels())
+		m.insp.SetCell(m.def(), m.scene.ResultFor(m.stage), m.head, m.row, m.col, m.labels())
 	}
 }
 
@@ -288,8 +277,13 @@ func (m Model) renderPanels(w, h int) string {
 
 // renderHeadGrid tiles every head's weights as small multiples.
 func (m Model) renderHeadGrid(w, h int) string {
-	r := m.scene.ResultFor(m.stage)
-	heads := r.MHA.Dropped
+	v := m.scene.View(m.stage)
+	heads := make([]*compute.Matrix, v.Heads)
+	for h := range heads {
+		if heads[h] = v.Tensors.Matrix(m.def().Grid, h); heads[h] == nil {
+			return "no heads computed"
+		}
+	}
 	if len(heads) == 0 {
 		return "no heads computed"
 	}
@@ -327,7 +321,7 @@ func upperTriangle(n int) []bool {
 }
 
 func (m Model) renderMain(w, h int) string {
-	if m.stage == pipeline.StageTokens {
+	if m.def().Kind == pipeline.KindTokens {
 		return m.renderTokenTable(w, h)
 	}
 	nar := m.renderNarration(w)
@@ -337,7 +331,7 @@ func (m Model) renderMain(w, h int) string {
 		areaW -= iw + panelGap
 	}
 	var area string
-	if m.grid && m.stage == pipeline.StageHeads {
+	if m.showGrid() {
 		area = m.gridView
 	} else {
 		area = m.renderPanels(areaW, h-m.narrationLines())
@@ -353,3 +347,23 @@ func (m Model) renderMain(w, h int) string {
 	}
 	return nar + "\n" + area
 }
+
+// stages is the list of stages being shown: the scene's, or the chapter's
+// until the first scene lands.
+func (m Model) stages() []pipeline.StageDef {
+	if m.scene != nil {
+		return m.scene.Stages
+	}
+	return pipeline.Chapter3Stages()
+}
+
+// def is the current stage's definition.
+func (m Model) def() pipeline.StageDef {
+	if st := m.stages(); m.stage >= 0 && int(m.stage) < len(st) {
+		return st[m.stage]
+	}
+	return pipeline.StageDef{}
+}
+
+// showGrid reports whether the all-heads grid replaces the panels.
+func (m Model) showGrid() bool { return m.grid && m.def().Grid != "" && m.scene != nil }

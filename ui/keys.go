@@ -21,7 +21,7 @@ type KeyMap struct {
 	Apply, Cancel, ClearLn key.Binding
 }
 
-// DefaultKeyMap returns SPEC §7's keys and attnscope's own.
+// DefaultKeyMap returns attnscope's keys (see the README's key table).
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Next:      key.NewBinding(key.WithKeys("n", "pgdown", "tab", "space"), key.WithHelp("n/pgdn/tab", "next stage")),
@@ -51,12 +51,13 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Edit, k.Settings, k.Inspector, k.Help, k.Quit}
 }
 
-// shortHelpFor is the help line of a stage: its own keys first.
-func (k KeyMap) shortHelpFor(s pipeline.Stage) []key.Binding {
-	switch s {
-	case pipeline.StageHeads:
+// shortHelpFor is the help line of a stage: its own keys first (the head
+// keys where it shows one head at a time, and the grid where it has one).
+func (k KeyMap) shortHelpFor(s pipeline.StageDef) []key.Binding {
+	switch {
+	case s.Grid != "":
 		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.Grid, k.Settings, k.Help, k.Quit}
-	case pipeline.StageOutput:
+	case s.PerHead():
 		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.PanelNext, k.Settings, k.Help, k.Quit}
 	}
 	return k.ShortHelp()

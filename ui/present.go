@@ -48,7 +48,7 @@ func (m *Model) advance(dir int) {
 	case m.card:
 	case dir < 0 && m.stage == 0:
 		m.card = true
-	case dir > 0 && int(m.stage) < pipeline.NumStages-1:
+	case dir > 0 && int(m.stage) < len(m.stages())-1:
 		m.stage++
 	case dir < 0:
 		m.stage--
@@ -93,7 +93,7 @@ func (m Model) renderPresent() string {
 		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
 	}
 	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).
-		Render(strings.ToUpper(m.stage.Title())) + muted.Render("   step "+strconv.Itoa(int(m.stage)+1)+" of "+strconv.Itoa(pipeline.NumStages))
+		Render(strings.ToUpper(m.def().Title)) + muted.Render("   step "+strconv.Itoa(int(m.stage)+1)+" of "+strconv.Itoa(len(m.stages())))
 	var parts []string
 	parts = append(parts, title, m.renderBadge(), "")
 	if m.narr.Formula != "" {
@@ -104,7 +104,7 @@ func (m Model) renderPresent() string {
 	rest := h - lipgloss.Height(top) - 1
 	var main string
 	switch {
-	case m.stage == pipeline.StageTokens:
+	case m.def().Kind == pipeline.KindTokens:
 		main = m.renderTokens() + "\n\n" + m.renderTokenTable(w, rest-2)
 	case len(m.hms) > 0:
 		main = m.hms[0].View()

@@ -46,7 +46,7 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.card = true
 		return m, nil
 	case key.Matches(msg, k.Next):
-		if int(m.stage) < pipeline.NumStages-1 {
+		if int(m.stage) < len(m.stages())-1 {
 			m.stage++
 			m.panel = 0
 			m.refresh()
@@ -67,7 +67,7 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.HeadPrev):
 		m.head--
 		m.refresh()
-	case key.Matches(msg, k.Grid) && m.stage == pipeline.StageHeads:
+	case key.Matches(msg, k.Grid) && m.def().Grid != "":
 		m.grid = !m.grid
 		m.resize()
 	case key.Matches(msg, k.Colormap):
@@ -90,7 +90,7 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.input.SetValue(m.req.Text)
 		m.input.CursorEnd()
 		return m, m.input.Focus()
-	case m.stage == pipeline.StageTokens && m.scene != nil:
+	case m.def().Kind == pipeline.KindTokens && m.scene != nil:
 		switch msg.String() {
 		case "up", "k":
 			m.row = max(m.row-1, 0)
@@ -168,7 +168,7 @@ func (m *Model) clamp() {
 	if m.scene == nil {
 		return
 	}
-	heads := m.scene.ResultFor(m.stage).Config.Heads
+	heads := m.scene.View(m.stage).Heads
 	m.head = min(max(m.head, 0), max(heads-1, 0))
 	n := max(len(m.panels)-1, 1)
 	m.panel = ((m.panel % n) + n) % n

@@ -67,16 +67,17 @@ func fit(s string, w, h int) string {
 func (m Model) renderHeader() string {
 	st := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent)
 	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
-	pos := muted.Render(fmt.Sprintf("%d/%d ", m.stage+1, pipeline.NumStages))
-	title := st.Render(m.stage.Title())
+	stages := m.stages()
+	pos := muted.Render(fmt.Sprintf("%d/%d ", m.stage+1, len(stages)))
+	title := st.Render(m.def().Title)
 	var prev, next string
 	if m.stage > 0 {
-		prev = muted.Render(pipeline.Stage(m.stage-1).Name() + " ‹ ")
+		prev = muted.Render(stages[m.stage-1].Name + " ‹ ")
 	}
-	if int(m.stage) < pipeline.NumStages-1 {
-		next = muted.Render(" › " + pipeline.Stage(m.stage+1).Name())
+	if int(m.stage) < len(stages)-1 {
+		next = muted.Render(" › " + stages[m.stage+1].Name)
 	}
-	dots := make([]string, pipeline.NumStages)
+	dots := make([]string, len(stages))
 	for i := range dots {
 		dots[i] = "·"
 		if i == int(m.stage) {
@@ -93,7 +94,7 @@ func (m Model) renderHeader() string {
 	} {
 		line := strings.Join(parts, "")
 		if w := ansi.StringWidth(line); w <= m.width {
-			if pad := m.width - w - pipeline.NumStages - 1; pad > 0 {
+			if pad := m.width - w - len(stages) - 1; pad > 0 {
 				line += strings.Repeat(" ", pad) + muted.Render(strings.Join(dots, ""))
 			}
 			return line
@@ -157,7 +158,7 @@ func (m Model) renderHelpLine() string {
 	if m.mode == modeEdit {
 		return m.help.ShortHelpView(m.keys.editHelp())
 	}
-	return m.help.ShortHelpView(m.keys.shortHelpFor(m.stage))
+	return m.help.ShortHelpView(m.keys.shortHelpFor(m.def()))
 }
 
 func (m Model) renderHelp() string {

@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := New(themes.Default)
 			m.SetSize(60, 24)
-			m.SetCell(tc.stage, rs[tc.cfg], tc.head, tc.i, tc.j, bookLabels)
+			m.SetCell(tc.stage.Def(), rs[tc.cfg], tc.head, tc.i, tc.j, bookLabels)
 			var buf bytes.Buffer
 			w := &colorprofile.Writer{Forward: &buf, Profile: tc.profile}
 			if _, err := w.WriteString(m.View()); err != nil {
