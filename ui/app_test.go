@@ -121,7 +121,7 @@ func sized(m Model, w, h int) Model { return send(m, tea.WindowSizeMsg{Width: w,
 func TestStepThroughEveryStage(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageTokens), 80, 24)
 	for s := 0; s < pipeline.NumStages; s++ {
-		if got := m.stage; got != pipeline.Stage(s) {
+		if got := m.sel.stage; got != pipeline.Stage(s) {
 			t.Fatalf("after %d steps the stage is %v, want %v", s, got, pipeline.Stage(s))
 		}
 		view := ansi.Strip(m.Render())
@@ -134,21 +134,21 @@ func TestStepThroughEveryStage(t *testing.T) {
 		}
 		m = send(m, keyMsg("n"))
 	}
-	if m.stage != pipeline.StageOutput {
-		t.Fatalf("n past the last stage moved to %v", m.stage)
+	if m.sel.stage != pipeline.StageOutput {
+		t.Fatalf("n past the last stage moved to %v", m.sel.stage)
 	}
 	for _, k := range []string{"p", "pgup", "shift+tab"} {
-		before := m.stage
+		before := m.sel.stage
 		m = send(m, keyMsg(k))
-		if m.stage != before-1 {
-			t.Errorf("%s: stage %v → %v, want one back", k, before, m.stage)
+		if m.sel.stage != before-1 {
+			t.Errorf("%s: stage %v → %v, want one back", k, before, m.sel.stage)
 		}
 	}
 	for _, k := range []string{"pgdown", "tab", "n"} {
-		before := m.stage
+		before := m.sel.stage
 		m = send(m, keyMsg(k))
-		if m.stage != before+1 {
-			t.Errorf("%s: stage %v → %v, want one on", k, before, m.stage)
+		if m.sel.stage != before+1 {
+			t.Errorf("%s: stage %v → %v, want one on", k, before, m.sel.stage)
 		}
 	}
 }
@@ -156,12 +156,12 @@ func TestStepThroughEveryStage(t *testing.T) {
 func TestCursorClamps(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageScores), 80, 24)
 	m = send(m, keys("l", "l", "l", "l", "l", "l", "l", "l", "j", "j", "j", "j", "j", "j", "j", "j")...)
-	if m.row != 5 || m.col != 5 {
-		t.Fatalf("cursor at (%d,%d), want clamped to (5,5)", m.row, m.col)
+	if m.sel.row != 5 || m.sel.col != 5 {
+		t.Fatalf("cursor at (%d,%d), want clamped to (5,5)", m.sel.row, m.sel.col)
 	}
 	m = send(m, keys("h", "k", "up", "left")...)
-	if m.row != 3 || m.col != 3 {
-		t.Fatalf("cursor at (%d,%d), want (3,3)", m.row, m.col)
+	if m.sel.row != 3 || m.sel.col != 3 {
+		t.Fatalf("cursor at (%d,%d), want (3,3)", m.sel.row, m.sel.col)
 	}
 }
 
@@ -172,8 +172,8 @@ func TestEditAppliesAndCancels(t *testing.T) {
 		t.Fatal("e did not start editing")
 	}
 	m = send(m, keys("ctrl+u", "x", "esc")...)
-	if m.mode != modeView || m.req.Text != pipeline.DefaultRequest().Text {
-		t.Fatalf("esc did not cancel: mode %v text %q", m.mode, m.req.Text)
+	if m.mode != modeView || m.build.req.Text != pipeline.DefaultRequest().Text {
+		t.Fatalf("esc did not cancel: mode %v text %q", m.mode, m.build.req.Text)
 	}
 	m = send(m, keys("e", "ctrl+u")...)
 	if m.input.Value() != "" {
@@ -255,17 +255,17 @@ func checkGolden(t *testing.T, name, got string) {
 
 func TestPresenterSteps(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageScores, WithPresent(0), WithCard(), WithStage(pipeline.StageTokens)), 100, 30)
-	if !m.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
+	if !m.pres.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
 		t.Fatalf("presenter mode does not open on the card:\n%s", ansi.Strip(m.Render()))
 	}
 	m = send(m, keyMsg("pgdown"))
-	if m.card || m.stage != pipeline.StageTokens {
-		t.Fatalf("PgDn from the card: card %v stage %v", m.card, m.stage)
+	if m.pres.card || m.sel.stage != pipeline.StageTokens {
+		t.Fatalf("PgDn from the card: card %v stage %v", m.pres.card, m.sel.stage)
 	}
 	for s := 1; s < pipeline.NumStages; s++ {
 		m = send(m, keyMsg("space"))
-		if m.stage != pipeline.Stage(s) {
-			t.Fatalf("space %d: stage %v", s, m.stage)
+		if m.sel.stage != pipeline.Stage(s) {
+			t.Fatalf("space %d: stage %v", s, m.sel.stage)
 		}
 		if v := ansi.Strip(m.Render()); !strings.Contains(v, strings.ToUpper(pipeline.Stage(s).Title())) {
 			t.Fatalf("stage %v: no big title:\n%s", pipeline.Stage(s), v)
@@ -278,7 +278,7 @@ func TestPresenterSteps(t *testing.T) {
 	for range pipeline.NumStages {
 		m = send(m, keyMsg("pgup"))
 	}
-	if !m.card {
+	if !m.pres.card {
 		t.Fatal("PgUp from the first stage does not return to the card")
 	}
 }
@@ -286,13 +286,13 @@ func TestPresenterSteps(t *testing.T) {
 func TestPresenterAutoAdvance(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageTokens, WithPresent(time.Second), WithCard()), 100, 30)
 	var tm tea.Model = m
-	tm, _ = tm.Update(tickMsg{seq: m.tickSeq})
-	if got := tm.(Model); got.card {
+	tm, _ = tm.Update(tickMsg{seq: m.pres.tickSeq})
+	if got := tm.(Model); got.pres.card {
 		t.Fatal("a tick did not leave the card")
 	}
-	tm, _ = tm.Update(tickMsg{seq: m.tickSeq - 1})
-	if got := tm.(Model); got.stage != pipeline.StageTokens {
-		t.Fatalf("a stale tick advanced to %v", got.stage)
+	tm, _ = tm.Update(tickMsg{seq: m.pres.tickSeq - 1})
+	if got := tm.(Model); got.sel.stage != pipeline.StageTokens {
+		t.Fatalf("a stale tick advanced to %v", got.sel.stage)
 	}
 }
 
@@ -357,7 +357,7 @@ func TestExtremeTokenCounts(t *testing.T) {
 				m = send(m, keys("G", "end", "g")...)
 				out := m.Render()
 				if lines := strings.Count(out, "\n") + 1; lines != sz[1] {
-					t.Fatalf("T=%d %dx%d stage %v: %d lines", len(sc.Tokens), sz[0], sz[1], m.stage, lines)
+					t.Fatalf("T=%d %dx%d stage %v: %d lines", len(sc.Tokens), sz[0], sz[1], m.sel.stage, lines)
 				}
 				m = send(m, keyMsg("n"))
 			}
@@ -370,7 +370,7 @@ func TestExtremeTokenCounts(t *testing.T) {
 func TestOneBuildAtATime(t *testing.T) {
 	sc := bookScene(t)
 	m := sized(New(sc, pipeline.StageScores), 80, 24)
-	req := m.req
+	req := m.build.req
 	req.Book = false
 	req.Text = "first"
 	cmd1 := m.rebuild(req)
@@ -385,7 +385,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	if got.scene != sc {
 		t.Fatalf("the outdated scene %q was shown", got.scene.Request.Text)
 	}
-	if cmd == nil || !got.building {
+	if cmd == nil || !got.build.building {
 		t.Fatal("the latest request did not start")
 	}
 	next, _ = got.Update(cmd())

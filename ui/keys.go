@@ -19,6 +19,10 @@ type KeyMap struct {
 	Colormap, Theme        key.Binding
 	Help, Quit, Why        key.Binding
 	Apply, Cancel, ClearLn key.Binding
+	// TokenUp and TokenDown move through the token table.
+	TokenUp, TokenDown key.Binding
+	// Interrupt quits from any mode, even while typing.
+	Interrupt key.Binding
 }
 
 // DefaultKeyMap returns attnscope's keys (see the README's key table).
@@ -43,6 +47,9 @@ func DefaultKeyMap() KeyMap {
 		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		ClearLn:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
+		TokenUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous token")),
+		TokenDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next token")),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 }
 
