@@ -94,8 +94,8 @@ type jsonToken struct {
 	BytesHex string `json:"bytes_hex"`
 }
 
-// JSON writes d as SPEC §5's JSON document: {"config", "tokens",
-// "tensors"}, tensors in SPEC order, each {"shape", "data"} with data
+// JSON writes d as one JSON document: {"config", "tokens", "tensors"},
+// tensors in their documented order, each {"shape", "data"} with data
 // nested by shape and −∞ as "-Inf".
 func JSON(w io.Writer, d Document) error {
 	bw := bufio.NewWriterSize(w, 1<<16)

@@ -14,7 +14,7 @@ import (
 
 // NPZ writes d as a NumPy .npz archive (what numpy.savez writes, loadable
 // with numpy.load without allow_pickle): one little-endian float32 array
-// per tensor, named as in SPEC §5; "token_ids" (int64), "token_bytes_hex"
+// per tensor, named as docs/stages.md lists them; "token_ids" (int64), "token_bytes_hex"
 // (unicode strings) and "config" (a 0-d unicode string holding the
 // configuration as JSON).
 func NPZ(w io.Writer, d Document) error {

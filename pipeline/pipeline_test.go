@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -138,6 +141,39 @@ func TestStagePanelsResolve(t *testing.T) {
 			if def.Words == "" || def.Title == "" || Stage(s).Def().Name != def.Name {
 				t.Errorf("stage %d: %+v", s, def)
 			}
+		}
+	}
+}
+
+var wrapperHead = regexp.MustCompile(`^wrapper\.head\d+\.`)
+
+// docs/stages.md describes every stage, every panel's tensor and every
+// name of the catalogue.
+func TestStagesDocumented(t *testing.T) {
+	b, err := os.ReadFile("../docs/stages.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	sc, err := Build(DefaultRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, def := range sc.Stages {
+		if !strings.Contains(doc, fmt.Sprintf("### %d. `%s`", i+1, def.Name)) || !strings.Contains(doc, "| "+def.Title+" |") {
+			t.Errorf("stage %d %q (%s) is not described", i+1, def.Name, def.Title)
+		}
+		for _, p := range def.Panels {
+			if !strings.Contains(doc, "`"+p.Tensor+"`") {
+				t.Errorf("%s: panel tensor %s is not documented", def.Name, p.Tensor)
+			}
+		}
+	}
+	for _, ts := range sc.Result.Tensors() {
+		name := wrapperHead.ReplaceAllString(ts.Name, "wrapper.head{h}.")
+		short := name[strings.LastIndex(name, ".")+1:] // `…W_key` in a row of three
+		if !strings.Contains(doc, "`"+name+"`") && !strings.Contains(doc, "`…"+short+"`") {
+			t.Errorf("catalogue tensor %s is not documented", ts.Name)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // KeyMap is the inspector's key bindings. They only scroll, and avoid the
-// keys SPEC §7 gives every screen (arrows and h j k l move the cell cursor).
+// keys every screen uses (arrows and h j k l move the cell cursor).
 type KeyMap struct {
 	ScrollUp   key.Binding
 	ScrollDown key.Binding

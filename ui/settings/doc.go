@@ -1,4 +1,4 @@
-// Package settings is the TUI's settings panel: one row for every SPEC §1
+// Package settings is the TUI's settings panel: one row for every
 // configuration flag (encoding, d_in, d_out, heads, init, qkv-bias, seed,
 // dropout p, dropout seed, dropout RNG), changed live.
 //

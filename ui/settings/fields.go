@@ -35,10 +35,10 @@ const (
 	MaxHeads = 64
 )
 
-// Encodings are the encodings the panel cycles through (SPEC §1).
+// Encodings are the encodings the panel cycles through.
 var Encodings = []string{"gpt2", "r50k_base", "p50k_base", "cl100k_base", "o200k_base"}
 
-// DefaultEncoding is SPEC §1's default encoding.
+// DefaultEncoding is the default encoding.
 const DefaultEncoding = "gpt2"
 
 // dropoutSteps are the values ←/→ step the dropout rate through.
