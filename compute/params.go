@@ -93,7 +93,7 @@ func (p *Params) Trace(x *Matrix) (*Result, error) {
 			x.Rows, cfg.DIn, cfg.DOut, cfg.Heads, ErrTooLarge, n*4>>20, MaxFloats*4>>20)
 	}
 	tr := &tracer{x: x, sh: newShared(x.Rows), proj: map[*Matrix][3]*Matrix{}}
-	r := &Result{Config: cfg, Inputs: x, Simple: SimpleAttention(x)}
+	r := &Result{Config: cfg, Inputs: x, Simple: SimpleAttention(x), cat: &catalogue{}}
 	drop := cfg.dropout()
 
 	gw := p.wrapper

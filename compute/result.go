@@ -174,4 +174,6 @@ type Result struct {
 	Single  Single
 	Wrapper Wrapper
 	MHA     MHA
+
+	cat *catalogue // Tensors, made once for a traced Result; nil for one built by hand
 }

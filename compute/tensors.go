@@ -2,8 +2,10 @@ package compute
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Tensor is one named tensor of a Result, of any rank, row-major. Its
@@ -124,6 +126,32 @@ func stackTensorOf(name string, ms []*Matrix) Tensor {
 // context. A tensor absent from r (a Result built from partial data) has
 // no shape and reads as nil.
 func (r *Result) Tensors() []Tensor {
+	if r.cat == nil {
+		return r.tensors()
+	}
+	return slices.Clone(r.cat.get(r).list)
+}
+
+// catalogue is a Result's tensor list and an index by name, made on first
+// use (a Result is read-only once traced).
+type catalogue struct {
+	once  sync.Once
+	list  []Tensor
+	index map[string]int
+}
+
+func (c *catalogue) get(r *Result) *catalogue {
+	c.once.Do(func() {
+		c.list = r.tensors()
+		c.index = make(map[string]int, len(c.list))
+		for i, t := range c.list {
+			c.index[t.Name] = i
+		}
+	})
+	return c
+}
+
+func (r *Result) tensors() []Tensor {
 	var tt *Matrix // any T×T-shaped matrix, for the shape of on-demand tensors
 	if r.Inputs != nil {
 		tt = &Matrix{Rows: r.Inputs.Rows, Cols: r.Inputs.Rows}
@@ -185,7 +213,16 @@ func (r *Result) Tensor(name string) (Tensor, bool) {
 	if r == nil {
 		return Tensor{}, false
 	}
-	for _, t := range r.Tensors() {
+	if r.cat != nil {
+		c := r.cat.get(r)
+		i, ok := c.index[name]
+		if !ok {
+			return Tensor{}, false
+		}
+		t := c.list[i]
+		return t, t.at != nil || t.parts != nil
+	}
+	for _, t := range r.tensors() {
 		if t.Name == name {
 			return t, t.at != nil || t.parts != nil
 		}

@@ -23,6 +23,9 @@ type stageView struct {
 	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
 	gridView string            // the all-heads grid, drawn in Update when shown
 	narr     narrate.Narration // what the stage is
+	// narrShown is how many lines the narration takes at the screen's
+	// width (fewer than the lines kept for it when the text is short).
+	narrShown int
 }
 
 // stages is the list of stages being shown: the scene's, or the chapter's
@@ -87,6 +90,7 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 // what depends on the size (the secondary panels, the heads grid).
 func (m *Model) resize() {
 	lay := m.layout()
+	m.view.narrShown = len(m.narrationLines(m.width, lay.narration))
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
 		if main.Width() != lay.panelW || main.Height() != lay.panelH {

@@ -65,7 +65,7 @@ func (m Model) layout() layout {
 	} else {
 		l.panelH -= l.inspH
 	}
-	l.panelsTop = headerLines + len(m.narrationLines(m.width, l.narration))
+	l.panelsTop = headerLines + min(m.view.narrShown, l.narration)
 	if m.pres.on {
 		top := m.presentTop()
 		l.panelW, l.panelH, l.panelsTop = m.width, m.height-top-1, top
