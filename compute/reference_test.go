@@ -166,7 +166,68 @@ func TestBookReference(t *testing.T) {
 	}
 }
 
+// refCheck is one of our tensors and the reference tensor it must equal.
+type refCheck struct {
+	ref   string
+	got   []float32
+	exact bool // drawn from the RNG: bit for bit
+}
+
 func checkBookReference(t *testing.T, ref map[string][]float64) {
+	checks := bookChecks(t)
+	worst := 0.0
+	for _, c := range checks {
+		want, ok := ref[c.ref]
+		if !ok {
+			t.Errorf("%s: not in the reference", c.ref)
+			continue
+		}
+		if len(want) > len(c.got) { // batched: element 0 comes first
+			want = want[:len(c.got)]
+		}
+		if len(want) != len(c.got) {
+			t.Errorf("%s: %d values, reference has %d", c.ref, len(c.got), len(want))
+			continue
+		}
+		worst = max(worst, compareRef(t, c, want))
+	}
+	t.Logf("%d reference tensors, worst abs error %.3g", len(checks), worst)
+}
+
+// compareRef reports every value of c farther from want than the
+// tolerance (or not bit-identical, for drawn tensors) and returns the
+// largest error.
+func compareRef(t *testing.T, c refCheck, want []float64) (worst float64) {
+	t.Helper()
+	scale := 0.0
+	for _, w := range want {
+		if !math.IsInf(w, 0) {
+			scale = max(scale, math.Abs(w))
+		}
+	}
+	tol := refAbsTol + refRelTol*scale
+	for k, w := range want {
+		g := float64(c.got[k])
+		if math.IsInf(w, 0) || math.IsInf(g, 0) {
+			if w != g {
+				t.Errorf("%s[%d] = %v, want %v", c.ref, k, g, w)
+			}
+			continue
+		}
+		d := math.Abs(g - w)
+		if c.exact && d != 0 {
+			t.Errorf("%s[%d] = %v, want exactly %v", c.ref, k, g, w)
+		} else if d > tol {
+			t.Errorf("%s[%d] = %v, want %v (err %.3g > %.3g)", c.ref, k, g, w, d, tol)
+		}
+		worst = max(worst, d)
+	}
+	return worst
+}
+
+// bookChecks computes the book configurations and pairs their tensors
+// with the reference names.
+func bookChecks(t *testing.T) []refCheck {
 	s123 := uint64(123)
 	rand123 := book(t, InitRand, 123, 0, nil)
 	lin789 := book(t, InitLinear, 789, 0, nil)
@@ -174,13 +235,8 @@ func checkBookReference(t *testing.T, ref map[string][]float64) {
 	lin123 := book(t, InitLinear, 123, 0, nil)
 	lin123p := book(t, InitLinear, 123, 0.5, nil)
 
-	type check struct {
-		ref   string
-		got   []float32
-		exact bool // drawn from the RNG: bit for bit
-	}
 	w0 := lin123.Wrapper.Heads
-	checks := []check{
+	checks := []refCheck{
 		{"simplified.attn_scores", flat(rand123.Simple.Scores()), false},
 		{"simplified.attn_weights", flat(rand123.Simple.Weights()), false},
 		{"simplified.all_context_vecs", flat(rand123.Simple.Context), false},
@@ -256,49 +312,11 @@ func checkBookReference(t *testing.T, ref map[string][]float64) {
 	}
 	// softmax_naive and the stable softmax of row 2 ("journey").
 	checks = append(checks,
-		check{"simplified.attn_weights_2_naive", naive(rand123.Simple).Row(1), false},
-		check{"simplified.attn_weights_2", rand123.Simple.Weights().Row(1), false},
+		refCheck{"simplified.attn_weights_2_naive", naive(rand123.Simple).Row(1), false},
+		refCheck{"simplified.attn_weights_2", rand123.Simple.Weights().Row(1), false},
 	)
 	if _, overflow := rand123.Simple.NaiveWeights(); overflow {
 		t.Error("book scores cannot overflow the naive softmax")
 	}
-	worst := 0.0
-	for _, c := range checks {
-		want, ok := ref[c.ref]
-		if !ok {
-			t.Errorf("%s: not in the reference", c.ref)
-			continue
-		}
-		if len(want) > len(c.got) { // batched: element 0 comes first
-			want = want[:len(c.got)]
-		}
-		if len(want) != len(c.got) {
-			t.Errorf("%s: %d values, reference has %d", c.ref, len(c.got), len(want))
-			continue
-		}
-		scale := 0.0
-		for _, w := range want {
-			if !math.IsInf(w, 0) {
-				scale = max(scale, math.Abs(w))
-			}
-		}
-		tol := refAbsTol + refRelTol*scale
-		for k, w := range want {
-			g := float64(c.got[k])
-			if math.IsInf(w, 0) || math.IsInf(g, 0) {
-				if w != g {
-					t.Errorf("%s[%d] = %v, want %v", c.ref, k, g, w)
-				}
-				continue
-			}
-			d := math.Abs(g - w)
-			if c.exact && d != 0 {
-				t.Errorf("%s[%d] = %v, want exactly %v", c.ref, k, g, w)
-			} else if d > tol {
-				t.Errorf("%s[%d] = %v, want %v (err %.3g > %.3g)", c.ref, k, g, w, d, tol)
-			}
-			worst = max(worst, d)
-		}
-	}
-	t.Logf("%d reference tensors, worst abs error %.3g", len(checks), worst)
+	return checks
 }
