@@ -29,11 +29,14 @@ type Panel struct {
 }
 
 // View is what a stage is resolved against: the catalogue of tensors, the
-// number of heads and whether dropout is on.
+// number of heads and whether dropout is on, and for the chapter's stages
+// the configuration they are computed under (the zero Config for another
+// source).
 type View struct {
 	Tensors Catalogue
 	Heads   int
 	Dropout bool
+	Config  compute.Config
 }
 
 // Resolve reads def's panels from v for head h (from 0); panels whose
@@ -79,5 +82,5 @@ func ViewOf(r *compute.Result) View {
 	if r == nil {
 		return View{}
 	}
-	return View{Tensors: r, Heads: r.Config.Heads, Dropout: r.Config.Dropout > 0}
+	return View{Tensors: r, Heads: r.Config.Heads, Dropout: r.Config.Dropout > 0, Config: r.Config}
 }

@@ -49,6 +49,9 @@ type Scene struct {
 
 	// Stages are the stages this scene shows, in order; a Stage indexes it.
 	Stages []StageDef
+	// Views, if set, says what each stage is drawn from (a source other
+	// than the chapter's sets it); otherwise the chapter's results are.
+	Views func(s Stage) View
 
 	// Result is the whole pipeline under Request.Config.
 	Result *compute.Result
@@ -136,7 +139,12 @@ func (sc *Scene) Stage(s Stage) StageDef {
 }
 
 // View is what stage s is drawn from: its tensors, heads and dropout.
-func (sc *Scene) View(s Stage) View { return ViewOf(sc.ResultFor(s)) }
+func (sc *Scene) View(s Stage) View {
+	if sc.Views != nil {
+		return sc.Views(s)
+	}
+	return ViewOf(sc.ResultFor(s))
+}
 
 // Build tokenizes and computes a Scene of the chapter's stages.
 func Build(req Request) (*Scene, error) {

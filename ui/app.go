@@ -90,6 +90,10 @@ func WithRequest(req pipeline.Request) Option {
 	return func(m *Model) { m.build.req, m.scene, m.build.building = req, nil, true }
 }
 
+// WithSource makes the model build its scenes with src (the chapter's
+// modules by default); the stages shown are the scene's.
+func WithSource(src pipeline.Source) Option { return func(m *Model) { m.build.source = src } }
+
 // WithNoColor draws without colour (NO_COLOR): heatmaps use shade glyphs.
 func WithNoColor(off bool) Option { return func(m *Model) { m.look.noColor = off } }
 
@@ -146,7 +150,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	in.SetStyles(st)
 	m := Model{
 		keys: DefaultKeyMap(), help: help.New(), input: in,
-		scene: scene, sel: selection{stage: stage}, width: 80, height: 24,
+		scene: scene, sel: selection{stage: stage}, width: 80, height: 24, build: builder{source: pipeline.Chapter3},
 		look:       look{theme: themes.Default, profile: colorprofile.TrueColor},
 		inspecting: true,
 	}
@@ -168,7 +172,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 func (m Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.scene == nil {
-		cmds = append(cmds, buildCmd(m.build.seq, m.build.req))
+		cmds = append(cmds, buildCmd(m.build.source, m.build.seq, m.build.req))
 	}
 	if !m.look.chosen {
 		cmds = append(cmds, tea.RequestBackgroundColor)

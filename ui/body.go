@@ -28,13 +28,16 @@ type stageView struct {
 	narrShown int
 }
 
-// stages is the list of stages being shown: the scene's, or the chapter's
+// stages is the list of stages being shown: the scene's, or the source's
 // until the first scene lands.
 func (m Model) stages() []pipeline.StageDef {
-	if m.scene != nil {
+	switch {
+	case m.scene != nil:
 		return m.scene.Stages
+	case m.build.source != nil:
+		return m.build.source.Stages()
 	}
-	return pipeline.Chapter3Stages()
+	return nil
 }
 
 // showGrid reports whether the all-heads grid replaces the panels.
@@ -54,7 +57,7 @@ func (m *Model) refresh() {
 	}
 	v := m.scene.View(m.sel.stage)
 	m.sel.head = min(max(m.sel.head, 0), max(v.Heads-1, 0))
-	m.view.narr = narrate.For(m.view.def, m.scene.ResultFor(m.sel.stage).Config, m.scene.Book)
+	m.view.narr = narrate.For(m.view.def, v.Config, m.scene.Book)
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
 		m.view.hms = []heatmap.Model{m.newHeatmap(m.view.panels[0], true, m.layout())}

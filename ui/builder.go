@@ -12,6 +12,7 @@ import (
 // slider dragged through ten settings of a large configuration computes
 // two scenes, not ten at once).
 type builder struct {
+	source   pipeline.Source  // what builds scenes
 	req      pipeline.Request // what the current (or pending) scene is built from
 	seq      int              // build sequence number; stale results are dropped
 	building bool
@@ -26,9 +27,9 @@ type sceneMsg struct {
 	err   error
 }
 
-func buildCmd(seq int, req pipeline.Request) tea.Cmd {
+func buildCmd(src pipeline.Source, seq int, req pipeline.Request) tea.Cmd {
 	return func() tea.Msg {
-		sc, err := pipeline.Build(req)
+		sc, err := src.Build(req)
 		return sceneMsg{seq: seq, scene: sc, err: err}
 	}
 }
@@ -56,7 +57,7 @@ func (b *builder) start(req pipeline.Request) tea.Cmd {
 	}
 	b.seq++
 	b.building = true
-	return buildCmd(b.seq, req)
+	return buildCmd(b.source, b.seq, req)
 }
 
 // rebuild starts building req; the screen keeps the last good scene.
