@@ -7,7 +7,7 @@ import (
 )
 
 // seededInput is a T×d input with entries uniform in [0, 1), like
-// torch.rand in shared/bench/torch_mha.py.
+// torch.rand in the PyTorch timing script.
 func seededInput(t, d int) *Matrix {
 	rng := rand.New(rand.NewPCG(123, uint64(t*d)))
 	x := NewMatrix(t, d)
@@ -19,7 +19,7 @@ func seededInput(t, d int) *Matrix {
 
 // BenchmarkMHAForward is the MHA module's forward pass alone (eval mode,
 // dropout 0, no intermediates kept), the counterpart of
-// shared/bench/torch_mha.py T D H.
+// the PyTorch timing script at T, D, H.
 func BenchmarkMHAForward(b *testing.B) {
 	for _, bc := range []struct{ t, din, dout, heads int }{
 		{6, 3, 2, 2},
@@ -42,7 +42,7 @@ func BenchmarkMHAForward(b *testing.B) {
 }
 
 // BenchmarkMHAScaling shows how the forward pass grows with T at d = 768,
-// 12 heads, causal, dropout 0 (issue 8): the projections are linear in T,
+// 12 heads, causal, dropout 0: the projections are linear in T,
 // the T×T part quadratic (half of it skipped by the mask).
 func BenchmarkMHAScaling(b *testing.B) {
 	cfg := Config{DIn: 768, DOut: 768, Heads: 12, Seed: 123}

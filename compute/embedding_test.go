@@ -44,7 +44,7 @@ func loadEmbeddingFixtures(t testing.TB) *embeddingFixtures {
 }
 
 // Every fixture row must match PyTorch bit for bit: the inputs are drawn, not
-// computed, so SPEC §3 allows no tolerance.
+// computed, so no tolerance is allowed.
 func TestEmbeddingRowsMatchesTorch(t *testing.T) {
 	f := loadEmbeddingFixtures(t)
 	if f.CPUCapability != "AVX2" {

@@ -58,7 +58,7 @@ func touchAll(r *Result) []*Matrix {
 // mask and the p = 0 all-ones mask are kept once made. The counts are the
 // default configuration's (2 wrapper heads, 2 MHA heads; the single module
 // is wrapper head 0 when p = 0, its own module otherwise); the full
-// counts are what Run kept before issue 8.
+// counts are what keeping every tensor would hold.
 func TestRunKeepsOnlyCausalWeights(t *testing.T) {
 	x := seededInput(64, 3)
 	for _, c := range []struct {
@@ -107,7 +107,7 @@ func TestRunKeepsOnlyCausalWeights(t *testing.T) {
 	}
 }
 
-// BenchmarkRunLive is issue 8's memory target at its source: the heap a
+// BenchmarkRunLive measures the memory target at its source: the heap a
 // Result of T = 1024 tokens under the default configuration holds after
 // Run (MB-live; the whole process must stay within 60 MB RSS), while a
 // reader holds every on-demand tensor (MB-all, what Run used to keep), and

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Tolerances for tensors computed from the RNG draws (SPEC §3): PyTorch's
+// Tolerances for tensors computed from the RNG draws: PyTorch's
 // own AVX2 and DEFAULT kernels differ by up to 2.4e-7 on these
 // (torch_rng.md), and float32 scores of magnitude s carry about s·6e-8.
 const (
@@ -15,7 +15,7 @@ const (
 	refRelTol = 1e-5 // times the tensor's largest magnitude
 )
 
-// bookInputs is the chapter's 6×3 table (SPEC §2).
+// bookInputs is the chapter's 6×3 table.
 var bookInputs = []float32{
 	0.43, 0.15, 0.89,
 	0.55, 0.87, 0.66,
@@ -32,9 +32,8 @@ type refTensor struct {
 	Values json.RawMessage `json:"values"`
 }
 
-// loadReference reads testdata/ch03_reference.json (a copy of
-// shared/ref/ch03/ch03_reference.json: PyTorch 1.13.1's tensors for the
-// chapter) as flat name → values, −Inf as the string "-Inf".
+// loadReference reads testdata/ch03_reference.json (PyTorch 1.13.1's
+// tensors for the chapter) as flat name → values, −Inf as the string "-Inf".
 func loadReference(t testing.TB) map[string][]float64 {
 	t.Helper()
 	b, err := os.ReadFile("testdata/ch03_reference.json")
@@ -150,7 +149,7 @@ func stack(ms []*Matrix) []float32 {
 	return out
 }
 
-// TestBookReference checks every tensor SPEC §5's book table names against
+// TestBookReference checks every tensor the book configurations print against
 // PyTorch's (ch03_reference.json). Batched references ([2, …], the book
 // stacks the input twice) are compared on batch element 0; nn.Linear
 // weights ([out, in]) against our transposed W.

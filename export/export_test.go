@@ -18,7 +18,7 @@ import (
 	"github.com/attnscope/attnscope/compute"
 )
 
-// bookX is the chapter's 6×3 input table (SPEC §2).
+// bookX is the chapter's 6×3 input table.
 func bookX() *compute.Matrix {
 	return compute.NewMatrixFrom(6, 3, []float32{
 		0.43, 0.15, 0.89, 0.55, 0.87, 0.66, 0.57, 0.85, 0.64,
@@ -26,7 +26,7 @@ func bookX() *compute.Matrix {
 	})
 }
 
-// bookTokens are the gpt2 tokens of the book sentence (SPEC §2).
+// bookTokens are the gpt2 tokens of the book sentence.
 var bookTokens = []Token{
 	{7120, "Your", []byte("Your")}, {7002, "␣journey", []byte(" journey")}, {4940, "␣starts", []byte(" starts")},
 	{351, "␣with", []byte(" with")}, {530, "␣one", []byte(" one")}, {2239, "␣step", []byte(" step")},
@@ -82,8 +82,8 @@ func flattenAny(v any) []float64 {
 
 var rngWeight = regexp.MustCompile(`(^|\.)(W_(query|key|value)|b_(query|key|value))$|^mha\.out_proj\.(W|b)$`)
 
-// TestBookCases is check_export.py's comparison, in Go, on a copy of
-// shared/ref/book_cases.json (PyTorch's tensors in SPEC §5 names):
+// TestBookCases is the reference export checker's comparison, in Go, on
+// testdata/book_cases.json (PyTorch's tensors by catalogue name):
 // masks and −∞ positions exactly, RNG weights within 1e-7, the rest
 // within 1e-5 + 1e-5·max|expected|.
 func TestBookCases(t *testing.T) {
@@ -171,7 +171,7 @@ func TestBookCases(t *testing.T) {
 	}
 }
 
-// Every SPEC §5 name is present, with SPEC's shape, for a configuration
+// Every documented name is present, with its documented shape, for a configuration
 // with a bias and 3 heads.
 func TestTensorNamesAndShapes(t *testing.T) {
 	cfg := compute.DefaultConfig()

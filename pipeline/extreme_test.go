@@ -12,8 +12,8 @@ import (
 )
 
 // finite fails on the first non-finite entry of any tensor export would
-// write for r (every SPEC §5 tensor, including the ones compute makes on
-// demand), allowing −∞ only where the SPEC puts it: the masked scores.
+// write for r (every catalogue tensor, including the ones compute makes on
+// demand), allowing −∞ only where it belongs: the masked scores.
 func finite(t *testing.T, r *compute.Result) {
 	t.Helper()
 	n := 0

@@ -13,7 +13,7 @@ import (
 	"github.com/attnscope/attnscope/ui/settings"
 )
 
-// bigScene is T = 256 tokens, d_in = d_out = 768, 12 heads: issue 8's
+// bigScene is T = 256 tokens, d_in = d_out = 768, 12 heads: the
 // keystroke benchmark configuration.
 func bigScene(b *testing.B) *pipeline.Scene {
 	b.Helper()
@@ -91,7 +91,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	})
 }
 
-// reportP99 reports the 99th percentile of the measured latencies (issue 8's
+// reportP99 reports the 99th percentile of the measured latencies (the
 // target is p99 ≤ 16 ms, one frame).
 func reportP99(b *testing.B, lat []time.Duration) {
 	if len(lat) == 0 {

@@ -45,7 +45,7 @@ func (w *countingWriter) settle() int {
 
 // BenchmarkBytesOnWire measures what the real bubbletea renderer writes to
 // a 120×40 truecolor terminal for one key press on the book example
-// (issue 8: a cursor move ≤ 2 KB, a stage step ≤ one full frame). The
+// (targets: a cursor move ≤ 2 KB, a stage step ≤ one full frame). The
 // metrics are bytes/key; ns/op is dominated by waiting for frames.
 func BenchmarkBytesOnWire(b *testing.B) {
 	for _, c := range []struct {

@@ -229,7 +229,7 @@ func TestHelp(t *testing.T) {
 		for _, key := range b.Keys() {
 			switch key {
 			case "up", "down", "left", "right", "h", "j", "k", "l", "n", "p", "e", "q", "?", "tab", "pgup", "pgdown":
-				t.Errorf("binding %q collides with SPEC §7", key)
+				t.Errorf("binding %q collides with a key every screen uses", key)
 			}
 		}
 	}
