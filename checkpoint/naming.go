@@ -81,14 +81,10 @@ func (w *weights) embedding(name string) (*compute.Matrix, error) {
 	return w.mat(name, t.shape[0], t.shape[1])
 }
 
-// transposed writes the out×in nn.Linear weight `name` into columns
-// col … col+out of dst (in × dst.Cols).
-func (w *weights) transposed(name string, dst *compute.Matrix, col, out int) error {
+// transposed writes the out×in nn.Linear weight t (shape already checked)
+// into columns col … col+out of dst (in × dst.Cols).
+func (w *weights) transposed(t *tensor, dst *compute.Matrix, col, out int) error {
 	in := dst.Rows
-	t, err := w.get(name, out, in)
-	if err != nil {
-		return err
-	}
 	v, err := w.a.values(t)
 	if err != nil {
 		return err

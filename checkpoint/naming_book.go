@@ -69,10 +69,14 @@ func bookBlock(w *weights, b *compute.GPT2Block, p string, d int) error {
 		{&b.Proj, "att.out_proj", d, d}, {&b.FC, "ff.layers.0", d, 4 * d}, {&b.MLPProj, "ff.layers.2", 4 * d, d},
 	}
 	for _, l := range lins {
-		if l.dst.W, err = w.newMatrix(l.in, l.out); err != nil {
-			return tensorErr(w.where, p+l.name+".weight", "%v", err)
+		t, err := w.get(p+l.name+".weight", l.out, l.in) // the shape is checked before allocating
+		if err != nil {
+			return err
 		}
-		if err := w.transposed(p+l.name+".weight", l.dst.W, 0, l.out); err != nil {
+		if l.dst.W, err = w.newMatrix(l.in, l.out); err != nil {
+			return tensorErr(t.file, t.name, "%v", err)
+		}
+		if err := w.transposed(t, l.dst.W, 0, l.out); err != nil {
 			return err
 		}
 		if l.dst.B, err = w.optVec(p+l.name+".bias", l.out); err != nil {
@@ -85,14 +89,20 @@ func bookBlock(w *weights, b *compute.GPT2Block, p string, d int) error {
 // bookQKV joins W_query, W_key and W_value (and their biases, all three or
 // none) into one d × 3d Linear, columns q | k | v.
 func bookQKV(w *weights, dst *compute.Linear, p string, d int) error {
-	var err error
-	if dst.W, err = w.newMatrix(d, 3*d); err != nil {
-		return tensorErr(w.where, p+"W_query.weight", "%v", err)
-	}
 	names := []string{"W_query", "W_key", "W_value"}
+	var ts [3]*tensor
+	var err error
+	for j, n := range names { // every shape is checked before allocating
+		if ts[j], err = w.get(p+n+".weight", d, d); err != nil {
+			return err
+		}
+	}
+	if dst.W, err = w.newMatrix(d, 3*d); err != nil {
+		return tensorErr(ts[0].file, ts[0].name, "%v", err)
+	}
 	biases := 0
 	for j, n := range names {
-		if err := w.transposed(p+n+".weight", dst.W, j*d, d); err != nil {
+		if err := w.transposed(ts[j], dst.W, j*d, d); err != nil {
 			return err
 		}
 		if _, ok := w.ts[p+n+".bias"]; ok {
