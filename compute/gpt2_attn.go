@@ -50,9 +50,10 @@ func (s *headStats) add(w []float32, i int, tm *tokenMatches, sum, sw, wx float6
 }
 
 // headScratch is one head's working memory: a block of score rows, K and
-// V packed for the micro-kernel, and a copy of one row's scaled scores.
+// V packed for the micro-kernel, one row's scaled scores less their
+// maximum, and a block of queries divided by √hd.
 type headScratch struct {
-	s, kp, vp, x []float32
+	s, kp, vp, x, q []float32
 }
 
 func newHeadScratch(t, hd int) headScratch {
@@ -61,7 +62,22 @@ func newHeadScratch(t, hd int) headScratch {
 		kp: make([]float32, hd*roundUp(t, gemmNR)),
 		vp: make([]float32, t*roundUp(hd, gemmNR)),
 		x:  make([]float32, t),
+		q:  make([]float32, rowBlock*hd),
 	}
+}
+
+// scaledRows copies a (at most rowBlock rows) into dst multiplied by f,
+// packed (stride a.Cols).
+func scaledRows(dst []float32, a blas32.General, f float32) blas32.General {
+	out := blas32.General{Rows: a.Rows, Cols: a.Cols, Stride: a.Cols, Data: dst[:a.Rows*a.Cols]}
+	for i := range a.Rows {
+		src := a.Data[i*a.Stride : i*a.Stride+a.Cols]
+		d := out.Data[i*a.Cols : (i+1)*a.Cols]
+		for c, v := range src {
+			d[c] = v * f
+		}
+	}
+	return out
 }
 
 // headJob is one head of a GPT-2 block's causal attention: q, k, v are
@@ -81,6 +97,12 @@ type headJob struct {
 func (j *headJob) run(sc *headScratch) {
 	t, hd := j.q.Rows, j.q.Cols
 	div := float32(math.Sqrt(float64(hd)))
+	// Dividing q by a power of two divides every product of its chain
+	// exactly: the scores come out already scaled, bit for bit.
+	prescale := false
+	if fr, _ := math.Frexp(float64(div)); fr == 0.5 && len(sc.q) >= rowBlock*hd {
+		prescale = true
+	}
 	scores := func(s, qb blas32.General, r1 int) { gemmSerial(s, qb, rows(j.k, 0, r1), true) }
 	context := func(cb, s blas32.General, r1 int) { gemmSerial(cb, s, rows(j.v, 0, r1), false) }
 	if useFMA && !useBLAS {
@@ -94,15 +116,19 @@ func (j *headJob) run(sc *headScratch) {
 	for r0 := 0; r0 < t; r0 += rowBlock {
 		r1 := min(r0+rowBlock, t)
 		s := blas32.General{Rows: r1 - r0, Cols: r1, Stride: t, Data: sc.s}
-		scores(s, rows(j.q, r0, r1), r1)
+		qb, rdiv := rows(j.q, r0, r1), div
+		if prescale {
+			qb, rdiv = scaledRows(sc.q, qb, 1/div), 1
+		}
+		scores(s, qb, r1)
 		for i := r0; i < r1; i++ {
 			row := s.Data[(i-r0)*t : (i-r0)*t+r1]
 			n := i + 1
 			if j.stats != nil {
-				sum, sw, wx := softmaxStatsRow(row[:n], div, sc.x)
+				sum, sw, wx := softmaxStatsRow(row[:n], rdiv, sc.x)
 				j.stats.add(row[:n], i, j.matches, sum, sw, wx)
 			} else {
-				softmaxScaledRow(row[:n], div)
+				softmaxScaledRow(row[:n], rdiv)
 			}
 			clear(row[n:])
 			if j.weights != nil {
@@ -117,23 +143,30 @@ func (j *headJob) run(sc *headScratch) {
 	}
 }
 
-// scaleMax sets row = row/div (as PyTorch divides, in float32; by the
-// exact reciprocal when div is a power of two) and returns its maximum.
-func scaleMax(row []float32, div float32) float32 {
+// rowMax returns the largest entry of row (−∞ for an empty row).
+func rowMax(row []float32) float32 {
 	mx := float32(math.Inf(-1))
-	if fr, _ := math.Frexp(float64(div)); fr == 0.5 {
-		inv := 1 / div
-		for j, v := range row {
-			v *= inv
-			row[j] = v
-			mx = max(mx, v)
+	for _, v := range row {
+		if v > mx {
+			mx = v
 		}
-		return mx
 	}
+	return mx
+}
+
+// scaleMax sets row = row/div, the float32 division PyTorch does (div 1
+// leaves the row as it is), and returns its maximum.
+func scaleMax(row []float32, div float32) float32 {
+	if div == 1 {
+		return rowMax(row)
+	}
+	mx := float32(math.Inf(-1))
 	for j, v := range row {
 		v /= div
 		row[j] = v
-		mx = max(mx, v)
+		if v > mx {
+			mx = v
+		}
 	}
 	return mx
 }
@@ -167,20 +200,23 @@ func softmaxScaledRow(row []float32, div float32) {
 }
 
 // softmaxStatsRow is softmaxScaledRow (the same weights) that also returns
-// the sum of the exponentials, Σ w and Σ w_j·(x_j − max) over the scaled
-// scores x (kept in xs meanwhile), for the entropy.
+// the sum of the exponentials e, the sum of the weights and Σ w_j·(x_j −
+// max) over the scaled scores x (x − max kept in xs meanwhile), for the
+// entropy; the last two are taken as 1/sum times Σ e and Σ e·(x − max),
+// which the rounding of each weight changes by a few 1e-8.
 func softmaxStatsRow(row []float32, div float32, xs []float32) (sum, sw, wx float64) {
 	mx := scaleMax(row, div)
 	xs = xs[:len(row)]
-	copy(xs, row)
-	sum = expRow(row, mx)
-	inv := float32(1 / sum)
-	var a, b float32
-	for j := range row {
-		w := row[j] * inv
-		row[j] = w
-		a += w
-		b += w * (xs[j] - mx)
+	for j, v := range row {
+		xs[j] = v - mx
 	}
-	return sum, float64(a), float64(b)
+	sum = expRow(row, mx)
+	n := len(row)
+	dot := blas32.Dot(blas32.Vector{N: n, Inc: 1, Data: row}, blas32.Vector{N: n, Inc: 1, Data: xs})
+	inv := 1 / sum
+	inv32 := float32(inv)
+	for j := range row {
+		row[j] *= inv32
+	}
+	return sum, 1, float64(dot) * inv
 }

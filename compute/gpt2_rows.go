@@ -12,8 +12,10 @@ import (
 // layerNormRow sets out = LayerNorm(x)·gain + bias (bias may be nil) with
 // the biased variance: the mean first, then the mean squared deviation
 // from it in a second pass (both summed in float64), then each entry as
-// PyTorch's CPU kernel forms it in float32: (x·r + c)·gain + bias with
-// r = 1/√(var+eps) and c = −mean·r. out may be x.
+// ((x − m) − c)·r·gain + bias in float32, where m is the mean rounded to
+// float32, c what that rounding lost and r = 1/√(var+eps): the deviation
+// is formed before scaling, so a row whose mean dwarfs its spread keeps
+// its digits. out may be x.
 func layerNormRow(out, x, gain, bias []float32, eps float32) {
 	n := len(x)
 	x = x[:n]
@@ -42,18 +44,19 @@ func layerNormRow(out, x, gain, bias []float32, eps float32) {
 		d0 := float64(x[j]) - mean
 		s0 += d0 * d0
 	}
-	rstd := 1 / math.Sqrt((s0+s1+s2+s3)/float64(n)+float64(eps))
-	r, c := float32(rstd), float32(-mean*rstd)
+	r := float32(1 / math.Sqrt((s0+s1+s2+s3)/float64(n)+float64(eps)))
+	m := float32(mean)
+	c := float32(mean - float64(m))
 	out, gain = out[:n], gain[:n]
 	if bias == nil {
 		for j, v := range x {
-			out[j] = (v*r + c) * gain[j]
+			out[j] = ((v - m) - c) * r * gain[j]
 		}
 		return
 	}
 	bias = bias[:n]
 	for j, v := range x {
-		out[j] = (v*r+c)*gain[j] + bias[j]
+		out[j] = ((v-m)-c)*r*gain[j] + bias[j]
 	}
 }
 
@@ -78,9 +81,11 @@ const geluCoef = 0.7978845608028654
 // geluBiasRow sets x = gelu_tanh(x + bias) (bias may be nil), GELU's tanh
 // form 0.5·x·(1 + tanh(u)), u = √(2/π)·(x + 0.044715·x³), written as
 // x·σ(2u) (the same function): with e = exp(−2|u|) ∈ (0, 1], x/(1+e) for
-// u ≥ 0 and x·e/(1+e) otherwise, so the exponent never overflows. The
+// x ≥ 0 and x·e/(1+e) otherwise, so the exponent never overflows. The
 // exponentials are taken 8 at a time with AVX2 (within 3 ulp), math.Exp
-// otherwise, 64 entries per step.
+// otherwise, 64 entries per step; the sign is chosen with bit masks (the
+// signs of a hidden layer are random: a branch would mispredict half the
+// time).
 func geluBiasRow(x, bias []float32) {
 	if bias != nil {
 		bias = bias[:len(x)]
@@ -88,16 +93,15 @@ func geluBiasRow(x, bias []float32) {
 			x[j] += bias[j]
 		}
 	}
+	const sign = 1 << 31
+	one := math.Float32bits(1)
 	var buf [64]float32
 	for c0 := 0; c0 < len(x); c0 += len(buf) {
 		xs := x[c0:min(c0+len(buf), len(x))]
 		e := buf[:len(xs)]
 		for j, v := range xs {
-			u := geluCoef * (v + 0.044715*v*v*v)
-			if u > 0 {
-				u = -u
-			}
-			e[j] = 2 * u
+			u := geluCoef * 2 * (v + 0.044715*v*v*v)
+			e[j] = math.Float32frombits(math.Float32bits(u) | sign) // −2|u|
 		}
 		start := 0
 		if useFMA {
@@ -108,11 +112,10 @@ func geluBiasRow(x, bias []float32) {
 			e[j] = float32(math.Exp(float64(e[j])))
 		}
 		for j, v := range xs {
-			if v >= 0 {
-				xs[j] = v / (1 + e[j])
-			} else {
-				xs[j] = v * e[j] / (1 + e[j])
-			}
+			ej := e[j]
+			neg := uint32(int32(math.Float32bits(v)) >> 31) // all ones when v < 0
+			num := math.Float32frombits(one&^neg | math.Float32bits(ej)&neg)
+			xs[j] = v * num / (1 + ej)
 		}
 	}
 }
