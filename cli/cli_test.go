@@ -52,6 +52,9 @@ func TestUsageErrorsExit2WithOneLine(t *testing.T) {
 		{[]string{"export", "--max-tokens", "5000"}, "1–4096"},
 		{[]string{"render", "--d-in", "4096", "--d-out", "256", "--heads", "256", "--stage", "tokens"}, "--d-in 4096, --d-out 256, --heads 256"},
 		{[]string{"--color", "fancy", "--text", "x"}, "--color"},
+		{[]string{"render", "--scale", "0"}, "--scale: must be between 1 and 8"},
+		{[]string{"render", "--format", ""}, "--format"},
+		{[]string{"render", "--keys", strings.Repeat("l ", 1001)}, "--keys: at most 1000"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(t, "", c.args...)

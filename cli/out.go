@@ -70,6 +70,9 @@ func writeFile(ctx context.Context, path string, write func(io.Writer) error) er
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if testHookTempCreated != nil {
+		testHookTempCreated(ctx)
+	}
 	err = write(ctxWriter{ctx, tmp})
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -88,6 +91,10 @@ func writeFile(ctx context.Context, path string, write func(io.Writer) error) er
 	}
 	return nil
 }
+
+// testHookTempCreated, when set by a test, runs once the temporary file
+// exists.
+var testHookTempCreated func(context.Context)
 
 // writeThrough writes into an existing file that is not a regular one.
 func writeThrough(ctx context.Context, path string, write func(io.Writer) error) error {
