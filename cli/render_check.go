@@ -13,7 +13,8 @@ import (
 const maxKeys = render.MaxMessages / 10
 
 // checkRenderFlags refuses what render.Options would quietly take as a
-// default: --scale 0, --format '', and more keys than a replay runs.
+// default: --scale 0, an empty --format, and more keys than a replay
+// runs.
 func checkRenderFlags(format string, scale, keys int) error {
 	if !slices.Contains(render.Formats(), format) {
 		return usageErrorf("--format: must be one of %s, got %q", strings.Join(render.Formats(), ", "), format)
