@@ -122,7 +122,7 @@ func (f Field) Parse(r *Request, s string) error {
 		v, ok = b, err == nil
 	}
 	if !ok {
-		return fmt.Errorf("must be %s, got %q", f.describe(), s)
+		return fmt.Errorf("must be %s", f.describe())
 	}
 	f.set(r, v)
 	return nil
@@ -195,7 +195,7 @@ func (f Field) Changed(r Request) bool {
 // Fields is every setting, in the settings panel's order.
 var Fields = []Field{
 	{Key: "encoding", Flag: "encoding", Label: "encoding", Kind: KindChoice, Choices: tokenizer.Encodings(),
-		Help: "BPE vocabulary of the tokenizer; gpt2 is r50k_base",
+		Help: "BPE vocabulary of the tokenizer",
 		get:  func(r Request) any { return r.Encoding }, set: func(r *Request, v any) { r.Encoding = v.(string) },
 		badge: func(r Request) string { return r.Encoding }},
 	intField("d_in", "d-in", "d_in", "embedding width", 1, compute.MaxDIn,
@@ -218,7 +218,7 @@ var Fields = []Field{
 		Help: "Q/K/V projections get a bias; linear init only",
 		get:  func(r Request) any { return r.Config.QKVBias }, set: func(r *Request, v any) { r.Config.QKVBias = v.(bool) }},
 	{Key: "seed", Flag: "seed", Label: "seed", Kind: KindUint,
-		Help: "seed of every module's generator (PyTorch keeps the low 32 bits)",
+		Help: "seed of every module's generator; PyTorch keeps the low 32 bits",
 		get:  func(r Request) any { return r.Config.Seed }, set: func(r *Request, v any) { r.Config.Seed = v.(uint64) },
 		badge: func(r Request) string { return fmt.Sprintf("seed %d", r.Config.Seed) }},
 	{Key: "dropout", Flag: "dropout", Label: "dropout p", Kind: KindFloat,
@@ -255,6 +255,18 @@ var Fields = []Field{
 		f.get = func(r Request) any { return r.maxTokens() }
 		return f
 	}(),
+}
+
+// Badge sums r's configuration up in one line, as the CUSTOM badge shows
+// it: "gpt2 · d_in 3 · d_out 2 · heads 2 · linear init · seed 123 · p 0".
+func Badge(r Request) string {
+	var parts []string
+	for _, f := range Fields {
+		if b := f.Badge(r); b != "" {
+			parts = append(parts, b)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // FieldByFlag returns the field set by --flag.

@@ -105,3 +105,11 @@ func TestNoticeSaysWhatWasNotRead(t *testing.T) {
 		t.Errorf("notice %q", sc.Notice)
 	}
 }
+
+func TestBadge(t *testing.T) {
+	r := DefaultRequest()
+	r.Config.DIn, r.Config.Dropout = 768, 0.1
+	if got, want := Badge(r), "gpt2 · d_in 768 · d_out 2 · heads 2 · linear init · seed 123 · p 0.1"; got != want {
+		t.Errorf("Badge = %q, want %q", got, want)
+	}
+}
