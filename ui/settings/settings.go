@@ -102,7 +102,7 @@ func (m Model) Err() error {
 }
 
 // Changed returns the labels of the settings that differ from the book
-// defaults (SPEC §1), in row order; empty means book defaults.
+// defaults, in row order; empty means book defaults.
 func (m Model) Changed() []string {
 	var out []string
 	for f := Field(0); f < numFields; f++ {
