@@ -240,7 +240,7 @@ var Fields = []Field{
 			}
 		}},
 	{Key: "dropout_rng", Flag: "dropout-rng", Label: "dropout RNG", Kind: KindChoice, Choices: []string{"torch", "mkl"},
-		Help: "Bernoulli path of the dropout masks; mkl is legacy Intel MKL builds'",
+		Help: "Bernoulli path of the dropout masks; mkl is legacy Intel MKL builds",
 		get:  func(r Request) any { return r.Config.DropoutRNG.String() },
 		set: func(r *Request, v any) {
 			r.Config.DropoutRNG = compute.RNGTorch
