@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -161,5 +163,30 @@ func TestClosedStdoutIsAnError(t *testing.T) {
 	cmd.Env = append(os.Environ(), "ATTNSCOPE_CLI_MAIN=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("samples >/dev/null: %v, %q", err, out)
+	}
+}
+
+// TestSignalWhileReadingStdin: a command blocked reading --text - stops
+// at a signal with its status.
+func TestSignalWhileReadingStdin(t *testing.T) {
+	safety := make(chan os.Signal, 4)
+	signal.Notify(safety, exitSignals...)
+	defer signal.Stop(safety)
+	pr, pw := io.Pipe() // never written: the read blocks
+	defer pw.Close()
+	go func() {
+		time.Sleep(200 * time.Millisecond)
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+	}()
+	var out, errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- Main([]string{"export", "--text", "-"}, pr, &out, &errb) }()
+	select {
+	case code := <-done:
+		if code != 130 || !strings.Contains(errb.String(), "interrupted") {
+			t.Errorf("exit %d, %q", code, errb.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("still blocked on standard input after SIGINT")
 	}
 }
