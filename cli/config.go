@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/samples"
 )
@@ -164,11 +162,4 @@ func cloneSeed(p *uint64) *uint64 {
 	}
 	v := *p
 	return &v
-}
-
-// isConfigError reports whether err is a configuration error (a usage
-// error when it comes from flags).
-func isConfigError(err error) bool {
-	var ce *compute.ConfigError
-	return errors.As(err, &ce) || pipeline.IsSizeError(err)
 }
