@@ -60,7 +60,7 @@ func flagError(cmd *cobra.Command, err error) error {
 		return usageError{err}
 	}
 	if _, ok := f.Value.(fieldValue); ok {
-		return usageErrorf("--%s: %s", name, why) // the field's own message gives the range
+		return usageErrorf("--%s: %s, got %s", name, why, val) // the field's own message gives the range
 	}
 	return usageErrorf("--%s: invalid argument %s; want %s", name, val, f.Usage)
 }
