@@ -17,7 +17,7 @@ func newExportCmd(e *env) *cobra.Command {
 		Use:   "export",
 		Short: "Write every tensor of the pipeline (JSON, CSV or NPZ)",
 		Long: `Write the configuration, the tokens and every intermediate tensor of one
-configuration (SPEC §5 names) as JSON (default), CSV or NumPy NPZ.
+configuration as JSON (default), CSV or NumPy NPZ (docs/export.md).
 The export always holds one coherent configuration: the flags given, with
 defaults for the rest (never book mode's per-stage configurations).`,
 		Args: noArgs,

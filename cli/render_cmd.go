@@ -42,6 +42,9 @@ bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
 			if err != nil {
 				return usageErrorf("--keys: %v", err)
 			}
+			if err := checkRenderFlags(format, scale, len(ks)); err != nil {
+				return err
+			}
 			uiOpts, err := vf.options(true)
 			if err != nil {
 				return err

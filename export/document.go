@@ -62,17 +62,17 @@ func Write(w io.Writer, format string, d Document) error {
 	return fmt.Errorf("unknown export format %q (want json, csv or npz)", format)
 }
 
-// configMap is the configuration as written in every format.
+// configMap is the configuration as written in every format: where the
+// inputs came from, and every configuration field of pipeline.Fields
+// under its key (docs/configuration.md).
 func (d Document) configMap() map[string]any {
-	c := d.Config
-	var ds any
-	if c.DropoutSeed != nil {
-		ds = *c.DropoutSeed
+	r := pipeline.DefaultRequest()
+	r.Config, r.Encoding = d.Config, d.Encoding
+	m := map[string]any{"inputs": d.Inputs}
+	for _, f := range pipeline.Fields {
+		if !f.Limit {
+			m[f.Key] = f.Value(r)
+		}
 	}
-	return map[string]any{
-		"encoding": d.Encoding, "inputs": d.Inputs,
-		"d_in": c.DIn, "d_out": c.DOut, "heads": c.Heads,
-		"init": c.Init.String(), "qkv_bias": c.QKVBias, "seed": c.Seed, "dropout": c.Dropout,
-		"dropout_seed": ds, "dropout_rng": c.DropoutRNG.String(),
-	}
+	return m
 }
