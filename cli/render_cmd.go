@@ -47,28 +47,13 @@ on standard error which ones no font has.`,
 				_, err := fmt.Fprintln(e.stdout, strings.Join(pipeline.StageNames(), "\n"))
 				return err
 			}
-			st, err := pipeline.ParseStage(stage)
-			if err != nil {
-				return usageErrorf("--stage: %v", err)
-			}
-			ks, err := render.ParseKeys(keys)
-			if err != nil {
-				return usageErrorf("--keys: %v", err)
-			}
-			uiOpts, err := vf.options(true)
-			if err != nil {
-				return err
-			}
-			if vf.present {
-				uiOpts = append(uiOpts, ui.WithPresent(0))
-			}
 			if !cmd.Flags().Changed("color") && format == "ansi" && os.Getenv("NO_COLOR") != "" {
 				color = "none"
 			}
-			opts := render.Options{Stage: st, Width: width, Height: height, Color: color, Format: format, Scale: scale, Keys: ks, UI: uiOpts,
+			opts := render.Options{Width: width, Height: height, Color: color, Format: format, Scale: scale,
 				Clean: clean, Panel: panel, Delay: delay, SVGText: svgText, Log: e.stderr}
-			if err := opts.CheckScreen(); err != nil {
-				return usageErrorf("%v", err)
+			if err := renderOptions(&opts, stage, keys, &vf); err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("delay") && (format != "gif" || delay <= 0) {
 				return usageErrorf("--delay: only for --format gif, and more than 0 (got %v)", delay)
@@ -109,4 +94,29 @@ on standard error which ones no font has.`,
 	f.BoolVar(&listStages, "list-stages", false, "print the stage names, one a line (for scripts)")
 	_ = f.MarkHidden("list-stages")
 	return cmd
+}
+
+// renderOptions completes opts with the stage, the keys and the view flags,
+// and checks it: every problem is a usage error.
+func renderOptions(opts *render.Options, stage, keys string, vf *viewFlags) error {
+	st, err := pipeline.ParseStage(stage)
+	if err != nil {
+		return usageErrorf("--stage: %v", err)
+	}
+	ks, err := render.ParseKeys(keys)
+	if err != nil {
+		return usageErrorf("--keys: %v", err)
+	}
+	uiOpts, err := vf.options(true)
+	if err != nil {
+		return err
+	}
+	if vf.present {
+		uiOpts = append(uiOpts, ui.WithPresent(0))
+	}
+	opts.Stage, opts.Keys, opts.UI = st, ks, uiOpts
+	if err := opts.CheckScreen(); err != nil {
+		return usageErrorf("%v", err)
+	}
+	return nil
 }
