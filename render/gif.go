@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/gif"
 	"io"
 	"maps"
@@ -29,8 +30,9 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 	if err != nil {
 		return err
 	}
-	gw := newGIFWriter(opts.Delay)
-	scale := max(opts.Scale, 1)
+	// The grids first (the canvas is the largest of them: a cropped panel
+	// changes size from stage to stage), then the pictures.
+	var grids []*grid
 	for i := 0; ; i++ {
 		v, o, err := view(m, opts)
 		if err != nil {
@@ -40,13 +42,21 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 		prof, _ := Profile(o.Color)
 		g := parseGrid(v.Content, o.Width, o.Height, prof, fg, bg)
 		noteMissing(o.Log, g)
-		if err := gw.add(g, scale); err != nil {
-			return err
-		}
+		grids = append(grids, g)
 		if i == len(opts.Keys) {
 			break
 		}
 		if m, err = Replay(m, opts.Keys[i]); err != nil {
+			return err
+		}
+	}
+	gw := newGIFWriter(opts.Delay)
+	scale := max(opts.Scale, 1)
+	for _, g := range grids {
+		gw.W, gw.H = max(gw.W, g.w*CellWidth*scale), max(gw.H, g.h*CellHeight*scale)
+	}
+	for _, g := range grids {
+		if err := gw.add(g, scale); err != nil {
 			return err
 		}
 	}
@@ -58,6 +68,7 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 // frame has its own palette of its colours: exact when it has at most 256,
 // else the 256 most frequent, every other colour taking the nearest.
 type gifWriter struct {
+	W, H  int // the canvas in pixels; 0: the first frame's size
 	anim  gif.GIF
 	prev  *image.RGBA
 	delay int // hundredths of a second
@@ -70,23 +81,30 @@ func newGIFWriter(d time.Duration) *gifWriter {
 	return &gifWriter{delay: max(int((d+5*time.Millisecond)/(10*time.Millisecond)), 1)}
 }
 
-// add rasterises g at scale s as the next frame. Frames of different
-// sizes (a cropped panel that grows) share the first frame's canvas, grown
-// to the largest.
+// add rasterises g at scale s as the next frame, at the top left of the
+// canvas, the rest of which takes g's page background.
 func (gw *gifWriter) add(g *grid, s int) error {
 	img, err := drawGrid(g, s)
 	if err != nil {
 		return err
 	}
-	r := img.Bounds()
-	if gw.prev != nil {
-		if r.Dx() > gw.anim.Config.Width || r.Dy() > gw.anim.Config.Height {
-			gw.anim.Config.Width = max(gw.anim.Config.Width, r.Dx())
-			gw.anim.Config.Height = max(gw.anim.Config.Height, r.Dy())
+	if gw.W == 0 || gw.H == 0 {
+		gw.W, gw.H = img.Bounds().Dx(), img.Bounds().Dy()
+	}
+	if img.Bounds().Size() != image.Pt(gw.W, gw.H) {
+		if int64(gw.W)*int64(gw.H) > maxPixels {
+			return fmt.Errorf("gif: %d×%d pixels is too large", gw.W, gw.H)
 		}
-		r = changed(gw.prev, img)
+		canvas := image.NewRGBA(image.Rect(0, 0, gw.W, gw.H))
+		draw.Draw(canvas, canvas.Bounds(), image.NewUniform(g.bg), image.Point{}, draw.Src)
+		draw.Draw(canvas, img.Bounds(), img, image.Point{}, draw.Src)
+		img = canvas
+	}
+	r := img.Bounds()
+	if gw.prev == nil {
+		gw.anim.Config = image.Config{Width: gw.W, Height: gw.H}
 	} else {
-		gw.anim.Config = image.Config{Width: r.Dx(), Height: r.Dy()}
+		r = changed(gw.prev, img)
 	}
 	gw.prev = img
 	gw.anim.Image = append(gw.anim.Image, quantize(img, r))

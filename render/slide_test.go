@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"errors"
+	"image"
+	"image/draw"
 	"image/gif"
 	"os"
 	"path/filepath"
@@ -184,5 +186,28 @@ func TestSVGText(t *testing.T) {
 	}
 	if strings.Contains(out, "<path") {
 		t.Error("SVG text mode has glyph outlines")
+	}
+}
+
+// A cropped panel changes size from stage to stage; the GIF's canvas is the
+// largest, and a smaller frame leaves no trace of the one before.
+func TestGIFPanelCanvas(t *testing.T) {
+	sc := bookScene(t)
+	keys, _ := ParseKeys("n n n")
+	data := write(t, sc, Options{Stage: pipeline.StageScores, Width: 100, Height: 30, Format: "gif", Keys: keys, Panel: "1"})
+	g, err := gif.DecodeAll(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	canvas := image.NewRGBA(image.Rect(0, 0, g.Config.Width, g.Config.Height))
+	for _, fr := range g.Image {
+		draw.Draw(canvas, fr.Bounds(), fr, fr.Bounds().Min, draw.Src)
+	}
+	_, bg := defaultColors()
+	// The last frame (qkv's Q, two columns) is narrow: the right half is page.
+	for y := CellHeight; y < g.Config.Height-CellHeight; y += 7 {
+		if c := rgbaAt(canvas, g.Config.Width-2*CellWidth, y); c != bg {
+			t.Fatalf("pixel (%d,%d) = %v, want the page background %v", g.Config.Width-2*CellWidth, y, c, bg)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,13 +55,18 @@ func (m Model) RenderPanel(name string, w, h int) (string, error) {
 	return hm.View(), nil
 }
 
+// headOf matches the head number in a title ("head 2 of 4 weights").
+var headOf = regexp.MustCompile(`head \d+( of \d+)?`)
+
 // panelSlug turns a matrix title into a name that is easy to type: the
 // left-hand side of "A = B" (else the title without its parentheses),
-// Greek letters spelt out, lower case, words joined by "-".
+// without a head number, Greek letters spelt out, lower case, words joined
+// by "-": "Q·Kᵀ/√d_k" is "qkt-scaled", "head 1 of 2 weights" "head-weights".
 func panelSlug(title string) string {
 	if l, _, ok := strings.Cut(title, " = "); ok {
 		title = l
 	}
+	title = strings.ReplaceAll(headOf.ReplaceAllString(title, "head"), "/√d_k", " scaled")
 	if i := strings.IndexByte(title, '('); i > 0 {
 		title = title[:i]
 	}
