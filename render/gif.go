@@ -41,7 +41,6 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 		fg, bg := pageRGBA(v)
 		prof, _ := Profile(o.Color)
 		g := parseGrid(v.Content, o.Width, o.Height, prof, fg, bg)
-		noteMissing(o.Log, g)
 		grids = append(grids, g)
 		if i == len(opts.Keys) {
 			break
@@ -50,6 +49,7 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 			return err
 		}
 	}
+	noteMissing(opts.Log, grids...)
 	gw := newGIFWriter(opts.Delay)
 	scale := max(opts.Scale, 1)
 	for _, g := range grids {

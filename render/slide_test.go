@@ -175,9 +175,10 @@ func TestSystemFonts(t *testing.T) {
 }
 
 func TestSVGText(t *testing.T) {
-	out := string(encode(t, "0.25 0.75 █x\n\x1b[1mbold\x1b[0m <&>", Options{Width: 14, Height: 2, Format: "svg"}))
+	out := string(encode(t, "0.25 0.75 █x\n\x1b[1mbold\x1b[0m <&>  far", Options{Width: 16, Height: 2, Format: "svg"}))
 	for _, want := range []string{
 		`>0.25 0.75</text>`, `textLength="90"`, `font-weight="bold">bold</text>`, `>&lt;&amp;&gt;</text>`,
+		`<text x="100" y="36" textLength="30" fill="#e0e0e0">far</text>`, `xml:space="preserve"`,
 		"font-family:'Go Mono'", `<rect x="100" y="0" width="10" height="20"`,
 	} {
 		if !strings.Contains(out, want) {

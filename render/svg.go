@@ -29,8 +29,12 @@ func writeSVG(w io.Writer, g *grid, s int, title string, outline bool) error {
 	}
 
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%d" height="%d" viewBox="0 0 %d %d">`+"\n",
-		W*s, H*s, W, H)
+	space := ""
+	if !outline {
+		space = ` xml:space="preserve"`
+	}
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%d" height="%d" viewBox="0 0 %d %d"%s>`+"\n",
+		W*s, H*s, W, H, space)
 	fmt.Fprintf(bw, "<title>%s</title>\n", html.EscapeString(title))
 	bw.WriteString("<style>rect{shape-rendering:crispEdges}")
 	if !outline {

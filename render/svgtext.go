@@ -7,9 +7,10 @@ import (
 )
 
 // appendSVGText appends g's text as <text> elements: per row, runs of
-// cells drawn with a font that share colour, weight and slant (spaces
-// inside a run belong to it, so "0.25 0.75" is one string), each placed
-// on the baseline and stretched to exactly its cells.
+// cells drawn with a font that share colour, weight and slant (a single
+// space inside a run belongs to it, so "0.25 0.75" is one string; two or
+// more end it, as viewers may collapse them), each placed on the baseline
+// and stretched to exactly its cells.
 func appendSVGText(body []byte, g *grid) []byte {
 	base := int(baseline)
 	for y := range g.h {
@@ -27,8 +28,11 @@ func appendSVGText(body []byte, g *grid) []byte {
 					end++
 					continue
 				}
-				same := d.fg == c.fg && d.bold == c.bold && d.italic == c.italic
-				if !(needsFont(d) && same) && d.text != " " {
+				same := sameStyle(d, c)
+				if d.text == " " && !(end+1 < g.w && needsFont(g.at(end+1, y)) && sameStyle(g.at(end+1, y), c)) {
+					break
+				}
+				if d.text != " " && !(needsFont(d) && same) {
 					break
 				}
 				text.WriteString(d.text)
@@ -44,6 +48,10 @@ func appendSVGText(body []byte, g *grid) []byte {
 		}
 	}
 	return body
+}
+
+func sameStyle(d, c *cell) bool {
+	return d.fg == c.fg && d.bold == c.bold && d.italic == c.italic
 }
 
 func textStyle(c *cell) string {

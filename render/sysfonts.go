@@ -165,22 +165,15 @@ func (s *systemFonts) glyph(buf *sfnt.Buffer, r rune, cells int) (segs []sfnt.Se
 	return nil, false
 }
 
-// noteMissing writes to log (if any) the glyphs of g that no font has and
-// that are therefore drawn as hollow boxes.
-func noteMissing(log io.Writer, g *grid) {
+// noteMissing writes to log (if any) the glyphs of gs that no font has
+// and that are therefore drawn as hollow boxes, each once.
+func noteMissing(log io.Writer, gs ...*grid) {
 	if log == nil {
 		return
 	}
-	fs := fonts()
 	var missing []string
-	for i := range g.cells {
-		c := &g.cells[i]
-		if !needsFont(c) || slices.Contains(missing, c.text) {
-			continue
-		}
-		if gl := fs.lookup(c.text, styleIndex(c.bold, c.italic)); !gl.ok {
-			missing = append(missing, c.text)
-		}
+	for _, g := range gs {
+		missing = missingGlyphs(g, missing)
 	}
 	if len(missing) == 0 {
 		return
@@ -193,8 +186,23 @@ func noteMissing(log io.Writer, g *grid) {
 		}
 		names[i] = strings.TrimSpace(Sanitize(t, false) + " " + strings.Join(cps, " "))
 	}
-	fmt.Fprintf(log, "attnscope: note: no installed font has %s; drawn as a box (install an outline font that has it, e.g. Noto Sans CJK or Noto Emoji)\n",
+	fmt.Fprintf(log, "attnscope: note: no installed font has %s; drawn as a box (fonts-noto-cjk covers CJK; emoji need an outline emoji font such as Noto Emoji or Symbola)\n",
 		strings.Join(names, ", "))
+}
+
+// missingGlyphs appends to missing the texts of g's cells no font has.
+func missingGlyphs(g *grid, missing []string) []string {
+	fs := fonts()
+	for i := range g.cells {
+		c := &g.cells[i]
+		if !needsFont(c) || slices.Contains(missing, c.text) {
+			continue
+		}
+		if gl := fs.lookup(c.text, styleIndex(c.bold, c.italic)); !gl.ok {
+			missing = append(missing, c.text)
+		}
+	}
+	return missing
 }
 
 // needsFont reports whether c is drawn with a font (not blank, not a block,
