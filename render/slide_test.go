@@ -212,3 +212,21 @@ func TestGIFPanelCanvas(t *testing.T) {
 		}
 	}
 }
+
+// Broken font files among the installed ones are skipped.
+func TestSystemFontsSkipBrokenFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"empty.ttf": nil, "junk.otf": []byte("not a font at all"), "cut.ttc": []byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x09"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	useFontDirs(t, dir)
+	var log bytes.Buffer
+	encode(t, "你", Options{Width: 3, Height: 1, Format: "png", Log: &log})
+	if !strings.Contains(log.String(), "U+4F60") {
+		t.Errorf("log %q", log.String())
+	}
+}

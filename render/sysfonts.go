@@ -131,38 +131,51 @@ func (s *systemFonts) open(i int) []*sfnt.Font {
 // glyph loads r from the first installed font that has an outline for it,
 // scaled to fit cells cells and centred in them. ok is false when none has.
 func (s *systemFonts) glyph(buf *sfnt.Buffer, r rune, cells int) (segs []sfnt.Segment, ok bool) {
-	room := float64(cells * CellWidth)
 	for i := range s.files {
 		for _, f := range s.open(i) {
-			idx, err := f.GlyphIndex(buf, r)
-			if err != nil || idx == 0 {
-				continue
+			if segs, ok = fontGlyph(f, buf, r, cells); ok {
+				return segs, true
 			}
-			ppem := fontPx
-			adv, err := f.GlyphAdvance(buf, idx, fixed.Int26_6(math.Round(ppem*64)), font.HintingNone)
-			if err != nil {
-				continue
-			}
-			if a := float64(adv) / 64; a > room {
-				ppem *= room / a
-				adv = fixed.Int26_6(math.Round(room * 64))
-			}
-			gs, err := f.LoadGlyph(buf, idx, fixed.Int26_6(math.Round(ppem*64)), nil)
-			if err != nil || len(gs) == 0 {
-				continue // a bitmap (colour emoji) face has no outline
-			}
-			dx := fixed.Int26_6(math.Round((room*64 - float64(adv)) / 2))
-			segs = make([]sfnt.Segment, len(gs))
-			for k, sg := range gs {
-				for a := range sg.Args {
-					sg.Args[a].X += dx
-				}
-				segs[k] = sg
-			}
-			return segs, true
 		}
 	}
 	return nil, false
+}
+
+// fontGlyph loads r from f as glyph does. A font file that makes the
+// parser fail in any way, even a panic, just lacks the glyph.
+func fontGlyph(f *sfnt.Font, buf *sfnt.Buffer, r rune, cells int) (segs []sfnt.Segment, ok bool) {
+	defer func() {
+		if recover() != nil {
+			segs, ok = nil, false
+		}
+	}()
+	idx, err := f.GlyphIndex(buf, r)
+	if err != nil || idx == 0 {
+		return nil, false
+	}
+	room := float64(cells * CellWidth)
+	ppem := fontPx
+	adv, err := f.GlyphAdvance(buf, idx, fixed.Int26_6(math.Round(ppem*64)), font.HintingNone)
+	if err != nil {
+		return nil, false
+	}
+	if a := float64(adv) / 64; a > room {
+		ppem *= room / a
+		adv = fixed.Int26_6(math.Round(room * 64))
+	}
+	gs, err := f.LoadGlyph(buf, idx, fixed.Int26_6(math.Round(ppem*64)), nil)
+	if err != nil || len(gs) == 0 {
+		return nil, false // a bitmap (colour emoji) face has no outline
+	}
+	dx := fixed.Int26_6(math.Round((room*64 - float64(adv)) / 2))
+	segs = make([]sfnt.Segment, len(gs))
+	for k, sg := range gs {
+		for a := range sg.Args {
+			sg.Args[a].X += dx
+		}
+		segs[k] = sg
+	}
+	return segs, true
 }
 
 // noteMissing writes to log (if any) the glyphs of gs that no font has
