@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -11,8 +12,17 @@ import (
 // Token is one input token as exported.
 type Token struct {
 	ID    int
-	Piece string // a printable label of the token's bytes
-	Bytes []byte
+	Piece string // the display label: printable, "␣" for a leading space, <e6 88> for bytes that are not whole UTF-8
+	Bytes []byte // the token's exact bytes
+}
+
+// Text returns the token's exact text, and false when its bytes are not
+// valid UTF-8 (a byte-level piece of a character: only Bytes has it).
+func (t Token) Text() (string, bool) {
+	if !utf8.Valid(t.Bytes) {
+		return "", false
+	}
+	return string(t.Bytes), true
 }
 
 // Document is everything an export writes: the configuration, the tokens

@@ -152,6 +152,9 @@ func (m Model) renderStatus() string {
 }
 
 func (m Model) renderHelpLine() string {
+	if m.clean {
+		return ""
+	}
 	if m.mode == modeEdit {
 		return m.help.ShortHelpView(m.keys.editHelp())
 	}
