@@ -140,6 +140,7 @@ attention, drawing each as a heatmap. Every number is the number PyTorch prints.
 	vf.register(root, false)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newRenderCmd(e), newExportCmd(e), newSamplesCmd(e), newPresentCmd(e))
+	root.AddCommand(newPullCmd(e))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
 		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

@@ -27,6 +27,9 @@ type Event struct {
 	File        string
 	State       State
 	Done, Total int64
+	// SHA256 is set on Finished when the file was checked against the
+	// sha256 the hub names it by (a large, LFS file).
+	SHA256 bool
 }
 
 // NewProgress returns a Progress function that writes to w: on a terminal
@@ -71,7 +74,10 @@ func (p *printer) event(e Event) {
 		if p.from > 0 {
 			msg += fmt.Sprintf(" (resumed at %s)", size(p.from))
 		}
-		p.line(msg + ", verified")
+		if e.SHA256 {
+			msg += ", sha256 verified"
+		}
+		p.line(msg)
 	}
 }
 

@@ -171,7 +171,7 @@ func pullFile(ctx context.Context, c *client, o *Options, repoDir, ref, file str
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", file, err)
 		}
-		o.Progress(Event{File: file, State: Finished, Done: fi.Size(), Total: fi.Size()})
+		o.Progress(Event{File: file, State: Finished, Done: fi.Size(), Total: fi.Size(), SHA256: isSHA256(m.etag)})
 	}
 	if err := link(repoDir, m.commit, file, m.etag); err != nil {
 		return "", fmt.Errorf("%s: link into the snapshot: %w", file, err)

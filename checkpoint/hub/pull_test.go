@@ -353,3 +353,21 @@ func TestPullInterruptedLeavesAResumableIncomplete(t *testing.T) {
 		t.Errorf("resume request %+v, want Range from %d", last, len(part))
 	}
 }
+
+func TestPullFollowsARenameOnTheHub(t *testing.T) {
+	s, cache := fakeHub(t)
+	s.Aliases = []string{"gpt2"}
+	s.Token = "hf_secret"
+	t.Setenv("HF_TOKEN", "hf_secret")
+	dir, err := pull(t, hub.Options{Repo: "gpt2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// stored under the name asked for, as huggingface_hub stores it
+	if want := filepath.Join(cache, "models--gpt2", "snapshots", s.Commit); dir != want {
+		t.Errorf("snapshot %s, want %s", dir, want)
+	}
+	if found, _ := hub.Find("gpt2"); found != dir {
+		t.Errorf("Find(gpt2) = %q, want %q", found, dir)
+	}
+}

@@ -50,6 +50,9 @@ type Server struct {
 	// Commit and etag headers sent instead of the real ones when set.
 	CommitHeader string
 	EtagHeader   map[string]string // by file name
+	// Aliases are former names of the repository: the hub answers them
+	// with a relative 307 to the current name, as for a renamed one.
+	Aliases []string
 	// Corrupt makes the storage serve other bytes than the sha256 names.
 	Corrupt bool
 	// IgnoreRange makes the storage answer 200 with the whole file.
@@ -134,6 +137,13 @@ func (s *Server) hub(w http.ResponseWriter, r *http.Request) {
 	if s.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.Token {
 		fail(http.StatusUnauthorized, s.DenyCode)
 		return
+	}
+	for _, a := range s.Aliases {
+		if rest, ok := strings.CutPrefix(r.URL.Path, "/"+a+"/resolve/"); ok {
+			w.Header().Set("Location", "/"+s.Repo+"/resolve/"+rest)
+			w.WriteHeader(http.StatusTemporaryRedirect)
+			return
+		}
 	}
 	rest, ok := strings.CutPrefix(r.URL.Path, "/"+s.Repo+"/resolve/")
 	if !ok {
