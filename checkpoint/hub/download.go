@@ -24,6 +24,9 @@ var errStalled = errors.New("no data received for a minute")
 
 var stallTimeout = time.Minute
 
+// headTimeout bounds a file's HEAD request and its redirects.
+const headTimeout = 30 * time.Second
+
 // fetch is one blob's download into blobs/<etag>.incomplete, then renamed
 // to blobs/<etag>.
 type fetch struct {
@@ -110,8 +113,13 @@ func (f *fetch) get(ctx context.Context, out *os.File, h hash.Hash, have int64, 
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	stall := time.AfterFunc(stallTimeout, func() { cancel(errStalled) })
+	defer stall.Stop()
 	resp, _, err := f.c.do(ctx, http.MethodGet, f.u, hdr, func(_, _ *url.URL) bool { return true })
 	if err != nil {
+		if c := context.Cause(ctx); errors.Is(c, errStalled) {
+			err = c
+		}
 		return have, err
 	}
 	defer resp.Body.Close()
@@ -147,7 +155,7 @@ func (f *fetch) get(ctx context.Context, out *os.File, h hash.Hash, have int64, 
 		return have, err
 	}
 	f.progress(Event{File: f.file, State: Started, Done: have, Total: total})
-	n, err := f.copy(ctx, cancel, out, h, resp.Body, have, total)
+	n, err := f.copy(ctx, stall, out, h, resp.Body, have, total)
 	if err != nil {
 		if c := context.Cause(ctx); errors.Is(c, errStalled) {
 			err = c
@@ -164,15 +172,14 @@ func restart(out *os.File, h hash.Hash) (int64, error) {
 	return 0, out.Truncate(0)
 }
 
-// copy moves the body into out (and h), reporting progress and cancelling
-// the request when nothing arrives for stallTimeout.
-func (f *fetch) copy(ctx context.Context, cancel context.CancelCauseFunc, out io.Writer, h hash.Hash, body io.Reader, done, total int64) (int64, error) {
+// copy moves the body into out (and h), reporting progress and pushing
+// back the stall timer, which cancels the request when nothing arrives for
+// stallTimeout.
+func (f *fetch) copy(ctx context.Context, stall *time.Timer, out io.Writer, h hash.Hash, body io.Reader, done, total int64) (int64, error) {
 	w := out
 	if h != nil {
 		w = io.MultiWriter(out, h)
 	}
-	stall := time.AfterFunc(stallTimeout, func() { cancel(errStalled) })
-	defer stall.Stop()
 	buf := make([]byte, 256<<10)
 	for {
 		n, rerr := body.Read(buf)

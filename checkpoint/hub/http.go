@@ -173,6 +173,8 @@ type meta struct {
 // one to another host (the storage of a large file), whose headers already
 // carry the commit and the etag.
 func (c *client) head(ctx context.Context, u *url.URL) (meta, error) {
+	ctx, cancel := context.WithTimeout(ctx, headTimeout)
+	defer cancel()
 	resp, _, err := c.do(ctx, http.MethodHead, u, nil, func(from, to *url.URL) bool { return sameOrigin(from, to) })
 	if err != nil {
 		return meta{}, err

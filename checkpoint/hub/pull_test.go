@@ -371,3 +371,17 @@ func TestPullFollowsARenameOnTheHub(t *testing.T) {
 		t.Errorf("Find(gpt2) = %q, want %q", found, dir)
 	}
 }
+
+func TestPullGivesUpOnAStalledDownload(t *testing.T) {
+	s, cache := fakeHub(t)
+	s.Stall = true
+	t.Cleanup(hub.SetStallTimeout(300 * time.Millisecond))
+	_, err := pull(t, hub.Options{})
+	if err == nil || !strings.Contains(err.Error(), "no data received") || !strings.Contains(err.Error(), "model.safetensors") {
+		t.Fatalf("err %v, want a stall naming the file", err)
+	}
+	part := filepath.Join(cache, "models--openai-community--gpt2", "blobs", hubtest.SHA256(weights)+".incomplete")
+	if fi, err := os.Stat(part); err != nil || fi.Size() == 0 {
+		t.Errorf("no resumable .incomplete after a stall: %v", err)
+	}
+}
