@@ -34,6 +34,9 @@ HF_HUB_OFFLINE=1 (never download). See docs/pull.md.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := args[0]
+			if rev == "" {
+				rev = "main"
+			}
 			dir, err := hub.Pull(e.ctx, hub.Options{
 				Repo:      name,
 				Revision:  rev,

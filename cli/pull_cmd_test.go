@@ -21,6 +21,8 @@ func pullEnv(t *testing.T) (*hubtest.Server, string) {
 	t.Setenv("HF_HUB_CACHE", cache)
 	t.Setenv("HF_ENDPOINT", s.Hub.URL)
 	t.Setenv("HF_TOKEN", "")
+	t.Setenv("HUGGING_FACE_HUB_TOKEN", "")
+	t.Setenv("HF_TOKEN_PATH", filepath.Join(cache, "no-token"))
 	t.Setenv("HF_HUB_OFFLINE", "")
 	return s, cache
 }

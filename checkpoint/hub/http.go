@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // maxRedirects bounds a chain of redirects, as net/http does.
@@ -38,6 +39,10 @@ func (e *StatusError) Error() string {
 		why = "access denied: the model may be gated or private, and a token may be needed (set HF_TOKEN)"
 	case e.Status == http.StatusNotFound:
 		why = "the repository, the revision or the file was not found"
+	case e.Status == http.StatusTooManyRequests:
+		why = "too many requests: wait a while and run again (a partial download resumes)"
+	case e.Status >= 500:
+		why = "the server failed: run again later (a partial download resumes)"
 	default:
 		why = "unexpected answer"
 	}
@@ -49,9 +54,15 @@ func (e *StatusError) Error() string {
 }
 
 func statusError(resp *http.Response) *StatusError {
-	msg := resp.Header.Get("X-Error-Message")
-	if len(msg) > 200 {
-		msg = msg[:200] + "…"
+	// the hub's own words, kept to one short printable line
+	msg := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(resp.Header.Get("X-Error-Message"), "?"))
+	if r := []rune(msg); len(r) > 200 {
+		msg = string(r[:200]) + "…"
 	}
 	return &StatusError{Status: resp.StatusCode, Code: resp.Header.Get("X-Error-Code"), Message: msg}
 }

@@ -67,3 +67,13 @@ func FuzzNames(f *testing.F) {
 		contentRange(s)
 	})
 }
+
+func TestResolveURLEscapesAsHuggingFaceHub(t *testing.T) {
+	u, err := resolveURL("https://hub.example/mirror", "org/m", "refs/pr/1", "onnx/model v2.onnx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := u.String(), "https://hub.example/mirror/org/m/resolve/refs%2Fpr%2F1/onnx/model%20v2.onnx"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

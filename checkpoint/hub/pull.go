@@ -29,7 +29,7 @@ type Options struct {
 	Files    []string // DefaultFiles when empty
 	Cache    string   // CacheDir() when empty
 	Endpoint string   // $HF_ENDPOINT, else DefaultEndpoint
-	Token    string   // $HF_TOKEN; sent as a Bearer token to Endpoint's origin only
+	Token    string   // $HF_TOKEN, else the login token file; sent to Endpoint's origin only
 	// Offline refuses any request; it is also on when HF_HUB_OFFLINE is
 	// 1, true, yes or on. A revision whose files are all cached still
 	// resolves.
@@ -57,7 +57,7 @@ func (o Options) withDefaults() Options {
 	}
 	o.Endpoint = strings.TrimRight(o.Endpoint, "/")
 	if o.Token == "" {
-		o.Token = os.Getenv("HF_TOKEN")
+		o.Token = envToken()
 	}
 	if !o.Offline {
 		switch strings.ToUpper(strings.TrimSpace(os.Getenv("HF_HUB_OFFLINE"))) {
@@ -89,6 +89,9 @@ func Pull(ctx context.Context, opts Options) (snapshotDir string, err error) {
 		if err := validateFile(f); err != nil {
 			return "", err
 		}
+	}
+	if err := checkToken(o.Token); err != nil {
+		return "", err
 	}
 	repoDir := RepoDir(o.Cache, o.Repo)
 	if o.Offline {

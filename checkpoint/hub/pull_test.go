@@ -40,6 +40,8 @@ func fakeHub(t *testing.T) (*hubtest.Server, string) {
 	t.Setenv("HF_HUB_CACHE", cache)
 	t.Setenv("HF_ENDPOINT", s.Hub.URL)
 	t.Setenv("HF_TOKEN", "")
+	t.Setenv("HUGGING_FACE_HUB_TOKEN", "")
+	t.Setenv("HF_TOKEN_PATH", filepath.Join(cache, "no-token"))
 	t.Setenv("HF_HUB_OFFLINE", "")
 	return s, cache
 }
@@ -383,5 +385,21 @@ func TestPullGivesUpOnAStalledDownload(t *testing.T) {
 	part := filepath.Join(cache, "models--openai-community--gpt2", "blobs", hubtest.SHA256(weights)+".incomplete")
 	if fi, err := os.Stat(part); err != nil || fi.Size() == 0 {
 		t.Errorf("no resumable .incomplete after a stall: %v", err)
+	}
+}
+
+func TestPullReadsTheLoginTokenFile(t *testing.T) {
+	s, _ := fakeHub(t)
+	s.Token = "hf_fromfile"
+	path := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(path, []byte("hf_fromfile\n"), 0o600)
+	t.Setenv("HF_TOKEN_PATH", path)
+	if _, err := pull(t, hub.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HF_TOKEN", "hf_bad\r\nX-Injected: 1")
+	_, err := pull(t, hub.Options{Repo: "x/y"})
+	if err == nil || strings.Contains(err.Error(), "hf_bad") || strings.Contains(err.Error(), "Injected") {
+		t.Errorf("a token with a line break: %v", err)
 	}
 }
