@@ -1,11 +1,11 @@
 // Package export writes one configuration's tensors — the configuration,
-// the tokens and every intermediate tensor in SPEC §5's names — as JSON,
-// CSV or NumPy NPZ.
+// the tokens and every intermediate tensor, named, shaped and oriented as
+// docs/export.md describes — as JSON, CSV or NumPy NPZ.
 //
 // A Document is built from a compute.Result (New) or from a pipeline.Scene
 // (FromScene, which takes scene.Result: the request's one configuration,
-// never book mode's per-stage results). Tensors lists the tensors in SPEC
-// order; JSON, CSV and NPZ (or Write with a format name) encode it:
+// never book mode's per-stage results). Tensors lists the tensors in the
+// documented order; JSON, CSV and NPZ (or Write with a format name) encode it:
 //
 //   - JSON: {"config", "tokens", "tensors"}, each tensor {"shape", "data"}
 //     with data nested by shape, float32 values in their shortest exact
@@ -13,7 +13,8 @@
 //   - CSV: a "# config" block, a "# tokens" block, then one block per
 //     tensor headed "# NAME shape A×B", rows along the last dimension.
 //   - NPZ: what numpy.savez writes (a zip of version 1.0 .npy files), one
-//     '<f4' array per tensor plus token_ids, token_bytes_hex and config.
+//     '<f4' array per tensor plus token_ids, token_bytes_hex, tokens.text,
+//     tokens.label and config.
 //
 // Every format is streamed to the writer: no tensor is held as text or
 // bytes, stacked heads are never copied, and a tensor the Result computes

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -48,7 +49,7 @@ func TestGolden(t *testing.T) {
 	sc := bookScene(t)
 	for _, st := range goldenStages {
 		for _, format := range []string{"text", "svg"} {
-			got := write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format})
+			got := write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format, SVGText: "outline"})
 			path := filepath.Join("testdata", "golden", st.Name()+"."+format)
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -153,12 +154,18 @@ func TestKeysReachState(t *testing.T) {
 
 func TestScreenSize(t *testing.T) {
 	sc := bookScene(t)
-	for _, sz := range [][2]int{{100, 30}, {80, 24}, {40, 10}, {1, 1}} {
+	for _, sz := range [][2]int{{100, 30}, {80, 24}, {40, 12}} {
 		out := string(write(t, sc, Options{Stage: pipeline.StageWeights, Width: sz[0], Height: sz[1], Format: "text"}))
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		if len(lines) != sz[1] {
 			t.Errorf("%dx%d: %d lines, want %d", sz[0], sz[1], len(lines), sz[1])
 		}
 		checkClean(t, "text", out)
+	}
+	for _, sz := range [][2]int{{39, 30}, {100, 11}, {1, 1}} {
+		err := Write(io.Discard, sc, Options{Stage: pipeline.StageWeights, Width: sz[0], Height: sz[1], Format: "text"})
+		if err == nil || !strings.Contains(err.Error(), "40×12") {
+			t.Errorf("%dx%d: error %v, want one naming the minimum 40×12", sz[0], sz[1], err)
+		}
 	}
 }

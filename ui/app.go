@@ -75,6 +75,7 @@ type Model struct {
 	tickSeq       int
 	card          bool // the "why attention" card is showing
 	themeChosen   bool // the user picked a theme: the terminal's background no longer decides
+	clean         bool // render --clean: no footer, cursor or hints (slide.go)
 }
 
 // Option configures New.

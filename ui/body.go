@@ -72,6 +72,8 @@ func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
 		heatmap.WithProfile(m.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
 	if !main {
 		hm.Blur()
+	}
+	if !main || m.clean {
 		hm.SetCursorVisible(false)
 	}
 	return hm
@@ -247,6 +249,9 @@ func (m Model) renderNarration(w int) string {
 	if n == 0 || m.narr.Title == "" {
 		return ""
 	}
+	if m.clean && !m.narrationFits(w, n) {
+		return ""
+	}
 	if n == 1 && m.narr.Notice != "" {
 		return lipgloss.NewStyle().Foreground(m.theme.Text).Render(ansi.Truncate(m.narr.Notice, w, "…"))
 	}
@@ -272,7 +277,7 @@ func (m Model) renderPanels(w, h int) string {
 		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
 	out := strings.Join(lines, "\n")
-	if hidden := len(m.panels) - shown; hidden > 0 {
+	if hidden := len(m.panels) - shown; hidden > 0 && !m.clean {
 		what := "more matrices"
 		if hidden == 1 {
 			what = "more matrix"

@@ -10,6 +10,7 @@ import (
 // openSettings shows the settings panel with the current configuration.
 func (m Model) openSettings() (tea.Model, tea.Cmd) {
 	m.settings.SetConfig(m.req.Config, m.req.Encoding)
+	m.settings.SetMaxTokens(m.req.MaxTokens)
 	m.settings.Focus()
 	m.mode = modeSettings
 	return m, nil
