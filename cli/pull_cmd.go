@@ -37,12 +37,14 @@ HF_HUB_OFFLINE=1 (never download). See docs/pull.md.`,
 			if rev == "" {
 				rev = "main"
 			}
+			progress := hub.NewProgress(e.stderr, isTerminal(e.stderr))
 			dir, err := hub.Pull(e.ctx, hub.Options{
 				Repo:      name,
 				Revision:  rev,
 				UserAgent: "attnscope/" + Version,
-				Progress:  hub.NewProgress(e.stderr, isTerminal(e.stderr)),
+				Progress:  progress.Event,
 			})
+			progress.End() // an interrupted bar's line, before any message
 			if errors.Is(err, hub.ErrInvalid) {
 				return usageError{err}
 			}

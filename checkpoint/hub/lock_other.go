@@ -3,13 +3,14 @@
 package hub
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 )
 
 // lock creates huggingface_hub's lock file; without flock it does not
 // exclude another process.
-func lock(path string) (unlock func(), err error) {
+func lock(_ context.Context, path string) (unlock func(), err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}

@@ -32,15 +32,11 @@ type Event struct {
 	SHA256 bool
 }
 
-// NewProgress returns a Progress function that writes to w: on a terminal
-// one line per file redrawn in place (a bar, bytes, percent and rate, at
-// most ten times a second); otherwise one line per file when it is done.
-func NewProgress(w io.Writer, terminal bool) func(Event) {
-	p := &printer{w: w, tty: terminal, now: time.Now}
-	return p.event
-}
-
-type printer struct {
+// Progress prints a Pull's Events: on a terminal one line per file
+// redrawn in place (a bar, bytes, percent and rate, at most ten times a
+// second); otherwise one line per file when it is done. Pass its Event
+// method as Options.Progress.
+type Progress struct {
 	w     io.Writer
 	tty   bool
 	now   func() time.Time
@@ -50,7 +46,23 @@ type printer struct {
 	live  bool      // a line is on screen without its newline
 }
 
-func (p *printer) event(e Event) {
+// NewProgress returns a Progress writing to w; terminal says whether w is
+// one.
+func NewProgress(w io.Writer, terminal bool) *Progress {
+	return &Progress{w: w, tty: terminal, now: time.Now}
+}
+
+// End finishes a line left open by an interrupted or failed download, so
+// that what is printed next starts on a line of its own.
+func (p *Progress) End() {
+	if p.live {
+		fmt.Fprint(p.w, "\n")
+		p.live = false
+	}
+}
+
+// Event prints e.
+func (p *Progress) Event(e Event) {
 	switch e.State {
 	case Cached:
 		p.line(fmt.Sprintf("%s  %s  already in the cache", e.File, size(e.Total)))
@@ -81,15 +93,12 @@ func (p *printer) event(e Event) {
 	}
 }
 
-func (p *printer) line(s string) {
-	if p.live {
-		fmt.Fprint(p.w, "\n")
-		p.live = false
-	}
+func (p *Progress) line(s string) {
+	p.End()
 	fmt.Fprintln(p.w, s)
 }
 
-func (p *printer) redraw(e Event) {
+func (p *Progress) redraw(e Event) {
 	now := p.now()
 	p.drawn = now
 	const width = 24

@@ -158,7 +158,7 @@ func pullFile(ctx context.Context, c *client, o *Options, repoDir, ref, file str
 	if err := os.MkdirAll(blobs, 0o755); err != nil {
 		return "", fmt.Errorf("%s: %w", file, err)
 	}
-	unlock, err := lock(filepath.Join(o.Cache, ".locks", filepath.Base(repoDir), m.etag+".lock"))
+	unlock, err := lock(ctx, filepath.Join(o.Cache, ".locks", filepath.Base(repoDir), m.etag+".lock"))
 	if err != nil {
 		return "", fmt.Errorf("%s: lock: %w", file, err)
 	}
