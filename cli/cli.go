@@ -145,6 +145,7 @@ attention, drawing each as a heatmap. Every number is the number PyTorch prints.
 	vf.registerColor(root)
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newRenderCmd(e), newExportCmd(e), newSamplesCmd(e), newPresentCmd(e))
+	root.AddCommand(newPullCmd(e))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
 		c.SetFlagErrorFunc(flagError)
