@@ -89,6 +89,9 @@ func (m Model) renderPresent() string {
 	if m.auto > 0 {
 		footer = muted.Render("auto-advancing every "+m.auto.String()+" · ") + footer
 	}
+	if m.clean {
+		footer = ""
+	}
 	if m.card {
 		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
 	}
