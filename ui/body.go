@@ -250,7 +250,7 @@ func (m Model) renderNarration(w int) string {
 		return ""
 	}
 	if m.clean && !m.narrationFits(w, n) {
-		return ""
+		return m.formulaOnly(w)
 	}
 	if n == 1 && m.narr.Notice != "" {
 		return lipgloss.NewStyle().Foreground(m.theme.Text).Render(ansi.Truncate(m.narr.Notice, w, "…"))
