@@ -26,7 +26,7 @@ func newRenderCmd(e *env) *cobra.Command {
 		Use:   "render --stage NAME",
 		Short: "Draw one screen without a terminal (ANSI, text, SVG, PNG, HTML, GIF)",
 		Long: `Draw exactly what the TUI shows at a stage and size, without a terminal, the same
-bytes on every run. --keys replays key presses first ("n n l l e", "shift+tab",
+bytes on every run (on one machine: see the note on fonts below). --keys replays key presses first ("n n l l e", "shift+tab",
 "ctrl+u", "pgdown", "?", "space"), so any state of the TUI can be scripted;
 --format gif makes one frame before the keys and one after each.
 --clean leaves out the key hints, the cell cursor and notes (for slides);
@@ -84,7 +84,7 @@ on standard error which ones no font has.`,
 	f.IntVar(&height, "height", 30, "screen height in cells")
 	f.StringVar(&color, "color", "truecolor", "colour profile: none, 16, 256, truecolor")
 	f.StringVar(&format, "format", "ansi", "output format: "+strings.Join(render.Formats(), ", "))
-	f.IntVar(&scale, "scale", 1, fmt.Sprintf("PNG pixels per cell pixel (1–%d; a cell is %d×%d at 1); SVG size factor", render.MaxScale, render.CellWidth, render.CellHeight))
+	f.IntVar(&scale, "scale", 1, fmt.Sprintf("PNG and GIF pixels per cell pixel (1–%d; a cell is %d×%d at 1); SVG size factor", render.MaxScale, render.CellWidth, render.CellHeight))
 	f.StringVar(&keys, "keys", "", `keys to press before drawing, space-separated ("n n l l e", "shift+tab", "ctrl+u")`)
 	f.BoolVar(&clean, "clean", false, "for slides: no key hints, cell cursor or notes; narration whole or not at all")
 	f.StringVar(&panel, "panel", "", `crop to one matrix of the stage, by name or number ("1"; an unknown name lists them)`)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -181,5 +182,24 @@ func TestRenderPanelNames(t *testing.T) {
 	out, stderr, code := runRender(t, "--stage", "qkv", "--panel", "w_key", "--clean", "--format", "text")
 	if code != 0 || !strings.Contains(out, "W_key") || strings.Contains(out, "W_query") {
 		t.Errorf("render --panel w_key: exit %d (%s):\n%s", code, stderr, out)
+	}
+}
+
+func TestRenderGIF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "steps.gif")
+	if _, stderr, code := runRender(t, "--stage", "tokens", "--keys", "n n", "--format", "gif", "--delay", "0.5s", "--clean", "--out", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != 3 || g.Delay[0] != 50 {
+		t.Errorf("%d frames, delay %d; want 3 frames of 50 hundredths", len(g.Image), g.Delay[0])
 	}
 }

@@ -18,6 +18,11 @@ import (
 // MaxFrames bounds the frames of one GIF (the keys of a script plus one).
 const MaxFrames = 500
 
+// maxGIFPixels bounds the pixels of all a GIF's frames together (each
+// frame after the first counts only the rectangle that changed): the
+// frames are held, one byte a pixel, until the GIF is written.
+const maxGIFPixels = 4 * maxPixels
+
 // writeGIFScript draws scene as an animated GIF: the screen before any key,
 // then after each of opts.Keys.
 func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
@@ -69,6 +74,7 @@ func writeGIFScript(w io.Writer, scene *pipeline.Scene, opts Options) error {
 // else the 256 most frequent, every other colour taking the nearest.
 type gifWriter struct {
 	W, H  int // the canvas in pixels; 0: the first frame's size
+	total int // pixels of all frames so far
 	anim  gif.GIF
 	prev  *image.RGBA
 	delay int // hundredths of a second
@@ -105,6 +111,9 @@ func (gw *gifWriter) add(g *grid, s int) error {
 		gw.anim.Config = image.Config{Width: gw.W, Height: gw.H}
 	} else {
 		r = changed(gw.prev, img)
+	}
+	if gw.total += r.Dx() * r.Dy(); gw.total > maxGIFPixels {
+		return fmt.Errorf("gif: the frames come to more than %d pixels; lower --scale or use fewer keys", maxGIFPixels)
 	}
 	gw.prev = img
 	gw.anim.Image = append(gw.anim.Image, quantize(img, r))

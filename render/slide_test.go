@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui"
 )
 
 // --clean drops the key hints, the cursor, the "widen" note and any
@@ -42,6 +43,10 @@ func TestClean(t *testing.T) {
 				t.Errorf("%s %dx%d: the plain screen has no key hints (test is vacuous)", st.Name(), sz[0], sz[1])
 			}
 		}
+	}
+	present := string(write(t, sc, Options{Stage: pipeline.StageCausal, Width: 80, Height: 24, Format: "text", Clean: true, UI: []ui.Option{ui.WithPresent(0)}}))
+	if strings.Contains(present, "PgDn") || !strings.Contains(present, "CAUSAL") {
+		t.Errorf("--present --clean has key hints (or is not presenter mode):\n%s", present)
 	}
 	// The cursor is bold and underlined; a clean screen has neither in
 	// its matrix.

@@ -195,7 +195,7 @@ func (m Model) narrationLines(w, n int) []string {
 		return nil
 	}
 	if m.clean && !m.narrationFits(w, n) {
-		return nil
+		return []string{m.formulaOnly(w)}
 	}
 	th := m.look.theme
 	if n == 1 && m.view.narr.Notice != "" {

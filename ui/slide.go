@@ -14,8 +14,8 @@ import (
 
 // WithClean draws the screen for a slide (render --clean): no key-hint
 // footer, no cell cursor, the inspector closed (the key i opens it), no
-// hint about matrices that do not fit, and the narration either whole or
-// not at all (never cut with "…").
+// hint about matrices that do not fit, and the narration either whole or,
+// when it does not fit, its formula alone (never cut with "…").
 func WithClean(on bool) Option {
 	return func(m *Model) { m.clean, m.inspecting = on, m.inspecting && !on }
 }
@@ -96,4 +96,12 @@ func (m Model) narrationFits(w, n int) bool {
 	}
 	text := lipgloss.NewStyle().Width(w).Render(m.view.narr.Text)
 	return 1+strings.Count(text, "\n")+1 <= n
+}
+
+// formulaOnly is the narration's formula line when it fits in w, else "".
+func (m Model) formulaOnly(w int) string {
+	if m.view.narr.Formula == "" || ansi.StringWidth(m.view.narr.Formula) > w {
+		return ""
+	}
+	return lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).Render(m.view.narr.Formula)
 }
