@@ -21,6 +21,10 @@ type configFlags struct {
 	sample string
 	// fromStdin is set once --text - has read standard input.
 	fromStdin bool
+	// model mode (docs/model-mode.md): the checkpoint, and the layer and
+	// head a view opens on.
+	model       string
+	layer, head int
 
 	cmd *cobra.Command
 	fs  *pflag.FlagSet
@@ -68,6 +72,9 @@ func (c *configFlags) register(cmd *cobra.Command) {
 	c.req = pipeline.DefaultRequest()
 	fs.StringVar(&c.text, "text", "", `the sentence to tokenize ("-" reads standard input)`)
 	fs.StringVar(&c.sample, "sample", "book", "a built-in sample (see 'attnscope samples')")
+	fs.StringVar(&c.model, "model", "", "a GPT-2 checkpoint instead of chapter 3's modules: a .safetensors/.pth file, a folder, or a Hugging Face cache name such as gpt2")
+	fs.IntVar(&c.layer, "layer", 0, "model mode: the layer to show, from 0")
+	fs.IntVar(&c.head, "head", 0, "model mode: the head to show, from 0")
 	for _, f := range pipeline.Fields {
 		fl := fs.VarPF(fieldValue{f, &c.req}, f.Flag, "", f.Usage())
 		if f.Kind == pipeline.KindBool {
@@ -83,30 +90,9 @@ func (c *configFlags) request(stdin io.Reader) (pipeline.Request, error) {
 	if err := req.Check(); err != nil {
 		return req, usageErrorf("%v", err)
 	}
-	if c.fs.Changed("text") {
-		if c.fs.Changed("sample") {
-			return req, usageErrorf("--text and --sample: give one or the other")
-		}
-		t := c.text
-		if t == "-" {
-			var err error
-			if t, req.ReadLimit, err = readStdin(c.ctx(), stdin); err != nil {
-				return req, err
-			}
-			c.fromStdin = true
-			if t == "" {
-				return req, usageErrorf("--text -: standard input held no text; give a sentence")
-			}
-		} else if t == "" {
-			return req, usageErrorf("--text: the text is empty; give a sentence, or - to read standard input")
-		}
-		req.Text = t
-	} else {
-		s, err := samples.Get(c.sample)
-		if err != nil {
-			return req, usageErrorf("--sample: %v", err)
-		}
-		req.Text = s.Text
+	var err error
+	if req.Text, req.ReadLimit, err = c.readText(stdin); err != nil {
+		return req, err
 	}
 	req.Book = true
 	for _, f := range pipeline.Fields {
@@ -116,6 +102,34 @@ func (c *configFlags) request(stdin io.Reader) (pipeline.Request, error) {
 	}
 	req.Config.DropoutSeed = cloneSeed(req.Config.DropoutSeed)
 	return req, nil
+}
+
+// readText returns the text of --text (standard input for "-") or
+// --sample, and how much of standard input was read when it was cut.
+func (c *configFlags) readText(stdin io.Reader) (text string, readLimit int, err error) {
+	if c.fs.Changed("text") {
+		if c.fs.Changed("sample") {
+			return "", 0, usageErrorf("--text and --sample: give one or the other")
+		}
+		t := c.text
+		if t == "-" {
+			if t, readLimit, err = readStdin(c.ctx(), stdin); err != nil {
+				return "", 0, err
+			}
+			c.fromStdin = true
+			if t == "" {
+				return "", 0, usageErrorf("--text -: standard input held no text; give a sentence")
+			}
+		} else if t == "" {
+			return "", 0, usageErrorf("--text: the text is empty; give a sentence, or - to read standard input")
+		}
+		return t, readLimit, nil
+	}
+	s, err := samples.Get(c.sample)
+	if err != nil {
+		return "", 0, usageErrorf("--sample: %v", err)
+	}
+	return s.Text, 0, nil
 }
 
 func (c *configFlags) ctx() context.Context {

@@ -35,6 +35,9 @@ NPZ is not written to a terminal: give --out.`,
 			if format == "npz" && (out == "" || out == "-") && stdoutIsTerminal(e.stdout) {
 				return usageErrorf("--format npz: a binary archive would go to the terminal; give --out FILE.npz (or redirect standard output)")
 			}
+			if cf.modelMode() {
+				return exportModel(e, &cf, format, out)
+			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
 				return err
@@ -51,4 +54,21 @@ NPZ is not written to a terminal: give --out.`,
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json, csv or npz")
 	cmd.Flags().StringVar(&out, "out", "", "write to FILE (atomically) instead of standard output")
 	return cmd
+}
+
+// exportModel writes a model-mode document (docs/export.md).
+func exportModel(e *env, cf *configFlags, format, out string) error {
+	req, err := cf.modelRequest(e.stdin)
+	if err != nil {
+		return err
+	}
+	sc, err := buildModel(e, req)
+	if err != nil {
+		return err
+	}
+	if err := cf.checkLayerHead(sc); err != nil {
+		return err
+	}
+	doc := export.FromModelScene(sc)
+	return outputTo(e, out, func(w io.Writer) error { return export.Write(w, format, doc) })
 }

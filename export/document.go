@@ -33,6 +33,9 @@ type Document struct {
 	Inputs   string // where X came from, e.g. "book table"
 	Tokens   []Token
 	Tensors  []Tensor
+	// Model, when not nil, is a model-mode document's configuration block
+	// (the checkpoint and its shape) in place of Config's fields.
+	Model map[string]any
 }
 
 // New builds the document for result r (computed under r.Config) and its
@@ -76,6 +79,9 @@ func Write(w io.Writer, format string, d Document) error {
 // inputs came from, and every configuration field of pipeline.Fields
 // under its key (docs/configuration.md).
 func (d Document) configMap() map[string]any {
+	if d.Model != nil {
+		return d.Model
+	}
 	r := pipeline.DefaultRequest()
 	r.Config, r.Encoding = d.Config, d.Encoding
 	m := map[string]any{"inputs": d.Inputs}
