@@ -30,7 +30,8 @@ const (
 	// RNGTorch is the non-MKL path (two 32-bit draws per element); the
 	// notebook's printed masks follow it.
 	RNGTorch DropoutRNG = iota
-	// RNGMKL is the legacy MKL path of Intel/Linux builds (issue #57).
+	// RNGMKL is the legacy MKL path of Intel/Linux builds (the masks
+	// rasbt/LLMs-from-scratch#57 reports).
 	RNGMKL
 )
 
@@ -48,7 +49,8 @@ const (
 	MaxHeads = 256
 )
 
-// Config is one coherent configuration of every module (SPEC §1).
+// Config is one coherent configuration of every module (one flag each on
+// the command line: attnscope --help).
 type Config struct {
 	DIn, DOut, Heads int
 	Init             Init
@@ -59,7 +61,8 @@ type Config struct {
 	DropoutRNG       DropoutRNG
 }
 
-// DefaultConfig is SPEC §1's defaults.
+// DefaultConfig is the default configuration: the book's sizes (d_in 3,
+// d_out 2, 2 heads), linear init, seed 123, no dropout.
 func DefaultConfig() Config {
 	return Config{DIn: 3, DOut: 2, Heads: 2, Init: InitLinear, Seed: 123}
 }

@@ -1,6 +1,6 @@
 // Package compute is the tensor math of attnscope: PyTorch's CPU random
-// number generator and every stage of chapter 3's attention, from raw
-// dot-product scores to multi-head output (SPEC §2–§5), and a GPT-2
+// number generator and every module of chapter 3's attention, from raw
+// dot-product scores to multi-head output, and a GPT-2
 // forward pass for model mode.
 //
 // Imports: the standard library and gonum only (with the openblas build
@@ -9,23 +9,30 @@
 //
 // # Entry points
 //
-//   - Run(x, cfg) computes one configuration into a Result (Simple,
-//     Single, Wrapper, MHA): the projections, contexts, causal and dropped
-//     weights and outputs at once; the other T×T tensors of SPEC §5
-//     (scores, scaled and unmasked weights, masked scores, the simple
-//     method, the masks) are methods that compute theirs on first call and
-//     return the same matrix while anyone holds it (a weak pointer; the
-//     masks are kept), so a Result costs what Run keeps plus what its
-//     views hold. Single.Cell and MHA.Cell
-//     give one cell's ingredients (q_i, k_j, products, score, mask, weight,
-//     the dropout draw) for an inspector.
+//   - DrawParams(cfg) draws every module's weights (Params: the single
+//     module, the wrapper's heads, MHAParams), and Params.Trace(x) runs the
+//     forward passes, recording every intermediate into a Result (Simple,
+//     Single, Wrapper, MHA). Run(x, cfg) does both. Where weights come from
+//     is kept apart from the forward pass, so another source of weights (a
+//     checkpoint) can share the pass.
+//   - Result.Tensors is the catalogue of a Result's tensors by name (the
+//     names export writes, docs/stages.md); Result.Matrix reads one by a
+//     reference such as "mha.attn_weights[h]". Projections, contexts,
+//     causal and dropped weights and outputs are kept by Trace; the other
+//     T×T tensors (scores, scaled and unmasked weights, masked scores, the
+//     simple method, the masks) are computed when first read and returned
+//     again while anyone holds them (a weak pointer; the masks are kept),
+//     so a Result costs what Trace keeps plus what its readers hold.
+//     Single.Cell and MHA.Cell give one cell's ingredients (q_i, k_j,
+//     products, score, mask, weight, the dropout draw) for an inspector.
 //   - Generator is torch.manual_seed's mt19937 with PyTorch's transforms:
 //     Float32 (torch.rand), Float64, Uniform (fused, as the AVX2 kernel),
 //     Rand, Linear (nn.Linear's init) and DropoutKeep (nn.Dropout's masks on
 //     the default and the legacy MKL Bernoulli paths). Weights and masks
 //     are bit-identical to PyTorch's on x86-64.
-//   - NewMHAParams and MHAParams.Forward: the efficient multi-head module's
-//     forward pass alone, keeping no intermediate (the speed benchmark).
+//   - MHAParams.Forward: the efficient multi-head module's forward pass
+//     alone, keeping no intermediate (the speed benchmark); MHAParams.Trace
+//     keeps them.
 //   - GPT2Params.Trace(ctx, ids, opt) runs a GPT-2-family model forward
 //     (eval mode, float32; docs/model-mode.md) and returns a GPT2Trace:
 //     every block's residual input, the final LayerNorm output, the last
@@ -40,11 +47,12 @@
 //     shapes; Trace returns errors (never panics) for bad ids, lengths
 //     and shapes.
 //
-// # Draw order (SPEC §3)
+// # Draw order
 //
 // Each module has its own generator seeded with Config.Seed, as
 // torch.manual_seed(seed); module = M(...); module(x): init draws in
-// construction order, then the forward pass's dropout draws. Single:
+// construction order (DrawParams), then the forward pass's dropout draws
+// (Trace, from the generator as construction left it). Single:
 // W_query, W_key, W_value (torch.rand, or nn.Linear weight then bias), then
 // one [T, T] mask. Wrapper: every head's W_query, W_key, W_value (head 0
 // first), then head 0's mask, head 1's…. MHA: W_query, W_key, W_value,
@@ -67,21 +75,17 @@
 // multiplication by the reciprocal; the unmasked softmax rows use
 // math.Exp in float64.
 //
-// Measured against PyTorch 1.13.1 (ch03_reference.json, 66 tensors of the
-// book configurations), worst absolute error: 1.2e-7 with the FMA kernel,
-// 2.4e-7 with gonum's Sgemm, 1.2e-7 with products accumulated in float64
-// (tried and dropped: no closer to PyTorch, and slower). All are far
-// inside SPEC §3's 1e-5 + 1e-5·max; PyTorch's own AVX2 and DEFAULT kernels
-// differ by 2.4e-7.
+// Against PyTorch's printed reference tensors (testdata/ch03_reference.json)
+// the worst absolute error is a few 1e-7, far inside the 1e-5 + 1e-5·max
+// the tests allow (reference_test.go measures it).
 //
 // # Cost
 //
 // Causal attention is computed in blocks of 48 query rows against only the
 // keys they may see (the masked half of Q·Kᵀ is never computed), with the
 // scale, mask, softmax and dropout fused per row and heads in parallel.
-// MHAParams.Forward at T = 1024, d = 768, 12 heads takes about 86 ms on
-// one core and 55 ms on two (PyTorch 1.13.1 with OpenBLAS on the same
-// machine: about 155 ms, shared/bench/torch_mha.py).
+// The README's performance table has the measurements; the benchmarks in
+// bench_test.go and memory_test.go reproduce them.
 //
 // A GPT-2 block is five passes: LayerNorm fused into the pass that forms
 // its input (residual additions and biases included), the q | k | v
@@ -92,17 +96,15 @@
 // working memory is reused from pass to pass. The logits of the last
 // position alone are one matrix-vector product, rows in parallel.
 //
-// Of the T×T tensors Run keeps only the causal weights of each wrapper
+// Of the T×T tensors Trace keeps only the causal weights of each wrapper
 // head, of the single module (when it is not wrapper head 0) and of each
 // MHA head, and with p > 0 their dropped weights and drawn masks;
 // everything else T×T is computed on demand and can be collected once no
 // reader holds it (TestRunKeepsOnlyCausalWeights counts them;
-// BenchmarkRunLive reports the heap a Result holds: 17 MB at T = 1024
-// under the default configuration, where keeping every tensor took
-// 89 MB). A reader holding every tensor at once ends where Run used to
-// (about 8 per single-head module and 4 per MHA head: ~960 MB at T = 1024
-// with d = 768 and 12 heads); Footprint estimates that bound and Run
-// refuses more than MaxFloats.
+// BenchmarkRunLive reports the heap a Result holds). A reader holding
+// every tensor at once holds about 8 T×T tensors per single-head module
+// and 4 per MHA head; Footprint estimates that bound and Run refuses more
+// than MaxFloats.
 //
 // # Conventions, in the manner of gonum's mat
 //
@@ -113,5 +115,6 @@
 //     starts with "compute:"; problems with data or configuration are
 //     returned as errors.
 //   - Softmax is the stable form: each row's maximum is subtracted first.
-//   - A Result is read-only: matrices may be shared between its modules.
+//   - Params and Results are read-only: matrices may be shared between
+//     modules.
 package compute

@@ -76,7 +76,7 @@ const (
 )
 
 // DropoutKeep draws n Bernoulli(1−p) keep decisions as nn.Dropout(p) does
-// on PyTorch's CPU (SPEC §3, torch_rng.md §4), row-major, and returns them
+// on PyTorch's CPU, row-major, and returns them
 // as 1 (kept) or 0 (dropped). With p = 0 it draws nothing and returns all
 // ones.
 //

@@ -29,6 +29,9 @@ func (c Config) dropout() dropoutSpec {
 	return dropoutSpec{p: c.Dropout, seed: c.DropoutSeed, rng: c.DropoutRNG}
 }
 
+// reseeded reports whether the masks are drawn after reseeding.
+func (d dropoutSpec) reseeded() bool { return d.seed != nil && d.p > 0 }
+
 // draw takes a mask of n entries from g (nothing when p = 0) and records
 // where it came from.
 func (d dropoutSpec) draw(g *Generator, n int) ([]float32, Dropout) {

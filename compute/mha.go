@@ -66,26 +66,36 @@ func (p *MHAParams) Forward(x *Matrix) *Matrix {
 	return linear(concat, p.OutW, p.OutB)
 }
 
-// runMHA builds and runs the module as torch.manual_seed(seed); m =
-// MultiHeadAttention(...); m(x) would, keeping every intermediate. qkv are
-// its W_query, W_key, W_value (the first three draws); g continues after
-// them with out_proj.
-func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA {
-	outW, outB := g.Linear(cfg.DOut, cfg.DOut, true)
-	t, hd := x.Rows, cfg.DOut/cfg.Heads
-	m := MHA{
-		WQuery: qkv.wq, WKey: qkv.wk, WValue: qkv.wv,
-		BQuery: qkv.bq, BKey: qkv.bk, BValue: qkv.bv,
-		OutW: outW, OutB: outB, HeadDim: hd,
+// Trace runs the module on x (T × d_in) with dropout off, keeping every
+// intermediate (the projections split by head, each head's masked scores,
+// weights and context, the concatenation and the output). It panics as
+// Forward does on a mismatched or empty input.
+func (p *MHAParams) Trace(x *Matrix) MHA {
+	if x.Cols != p.WQuery.Rows {
+		panic("compute: shape mismatch in MHAParams.Trace")
 	}
-	q, k, v := qkv.project(x)
+	if x.Rows == 0 {
+		panic("compute: empty input in MHAParams.Trace")
+	}
+	tr := &tracer{x: x, sh: newShared(x.Rows), proj: map[*Matrix][3]*Matrix{}}
+	return p.trace(tr, nil, dropoutSpec{})
+}
 
-	reseed(g, cfg)
-	keep, info := cfg.dropout().draw(g, cfg.Heads*t*t)
-	info.Reseeded = cfg.DropoutSeed != nil && cfg.Dropout > 0
+// trace runs the module on the trace's input, drawing its one [heads, T,
+// T] dropout mask from g (nil with p = 0), keeping every intermediate.
+func (p *MHAParams) trace(tr *tracer, g *Generator, drop dropoutSpec) MHA {
+	t, dOut, n := tr.x.Rows, p.WQuery.Cols, p.Heads
+	hd := dOut / n
+	m := MHA{
+		WQuery: p.WQuery, WKey: p.WKey, WValue: p.WValue,
+		BQuery: p.BQuery, BKey: p.BKey, BValue: p.BValue,
+		OutW: p.OutW, OutB: p.OutB, HeadDim: hd,
+	}
+	q, k, v := tr.project(AttentionParams{p.WQuery, p.WKey, p.WValue, p.BQuery, p.BKey, p.BValue})
+	keep, info := drop.draw(g, n*t*t)
+	info.Reseeded = drop.reseeded()
 	m.Dropout = info
 
-	n := cfg.Heads
 	m.Queries, m.Keys, m.Values = make([]*Matrix, n), make([]*Matrix, n), make([]*Matrix, n)
 	m.masked, m.Weights, m.keep, m.Dropped = make([]*lazy, n), make([]*Matrix, n), make([]*lazy, n), make([]*Matrix, n)
 	m.Context = make([]*Matrix, n)
@@ -95,7 +105,7 @@ func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA
 		m.masked[h] = newLazy(func() *Matrix { return maskedScoresOf(qh, kh) })
 		m.Weights[h], m.Context[h] = NewMatrix(t, t), NewMatrix(t, hd)
 		if keep == nil {
-			m.keep[h], m.Dropped[h] = sh.ones, m.Weights[h]
+			m.keep[h], m.Dropped[h] = tr.sh.ones, m.Weights[h]
 		} else {
 			m.keep[h], m.Dropped[h] = stored(NewMatrixFrom(t, t, keep[h*t*t:(h+1)*t*t])), NewMatrix(t, t)
 		}
@@ -108,11 +118,11 @@ func runMHA(x *Matrix, cfg Config, sh *shared, qkv *qkvParams, g *Generator) MHA
 		causalHead(m.Queries[h].general(), m.Keys[h].general(), m.Values[h].general(), kh, info.Scale,
 			headOut{weights: m.Weights[h], dropped: m.Dropped[h], context: m.Context[h].general()}, nil)
 	})
-	m.Concat = NewMatrix(t, cfg.DOut)
+	m.Concat = NewMatrix(t, dOut)
 	for h := 0; h < n; h++ {
 		copyInto(cols(m.Concat, h*hd, (h+1)*hd), m.Context[h].general())
 	}
-	m.Output = linear(m.Concat, outW, outB)
+	m.Output = linear(m.Concat, p.OutW, p.OutB)
 	return m
 }
 

@@ -12,11 +12,10 @@ import "math"
 // computed from the kept projections on first call and stay while a
 // reader holds them (a later call returns the same matrix; once nobody
 // holds it, it may be collected and a later call computes it again), so
-// a Result costs what Run keeps plus what a view shows (issue 8: memory
-// at T = 1024). The masks are kept once made. Their values are those the whole computation gives (bit for
-// bit with the FMA kernel). The Set
-// methods store given matrices instead (a Result built from reference
-// data).
+// a Result costs what Run keeps plus what a view shows. The masks are
+// kept once made. Their values are those the whole computation gives (bit
+// for bit with the FMA kernel). The Set methods store given matrices
+// instead (a Result built from reference data).
 type Single struct {
 	WQuery, WKey, WValue  *Matrix   // d_in × d_out (Q = X·W; nn.Linear's weight transposed)
 	BQuery, BKey, BValue  []float32 // d_out, nil without a bias
@@ -160,7 +159,8 @@ func (m *MHA) SetMaskedScores(ms []*Matrix) { m.masked = storedAll(ms) }
 // SetDropoutMask stores ms (one per head) as DropoutMask.
 func (m *MHA) SetDropoutMask(ms []*Matrix) { m.keep = storedAll(ms) }
 
-// Result is every intermediate tensor of SPEC §5 for one configuration and
+// Result is every intermediate tensor of the chapter's modules (by name:
+// Tensors, the names export writes) for one configuration and
 // one input X. It is computed once (Run) and only read afterwards, so a view
 // can ask for any stage or head; the T×T tensors behind methods are
 // computed on demand and shared while held (see Single). A Result is read-only

@@ -14,7 +14,8 @@ const (
 
 // Generator is PyTorch's CPU generator: a plain mt19937 seeded as
 // torch.manual_seed does (the seed truncated to 32 bits). Its outputs are
-// bit-identical to PyTorch's on x86-64; see SPEC §3 and torch_rng.md.
+// bit-identical to PyTorch's on x86-64 (the fixtures in testdata/ were
+// printed by PyTorch).
 //
 // The zero value is not usable; call NewGenerator.
 type Generator struct {

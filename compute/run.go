@@ -28,28 +28,20 @@ func Footprint(t int, cfg Config) int64 {
 	return tt + w + act
 }
 
-// Run computes every tensor of SPEC §5 for input x (T × d_in) under cfg:
-// simplified attention, the single-head module, the wrapper and the MHA
-// module, each built from its own generator seeded with cfg.Seed (SPEC §3).
+// Run computes every tensor of the chapter's modules for input x (T ×
+// d_in) under cfg: DrawParams(cfg), then Trace(x). Simplified attention,
+// the single-head module, the wrapper and the MHA module are each built
+// from their own generator seeded with cfg.Seed.
 //
 // Invalid configurations (a *ConfigError), an input that does not match
 // cfg.DIn, an empty or non-finite input, and sizes beyond MaxFloats are
 // returned errors; Run does not panic on them.
 func Run(x *Matrix, cfg Config) (*Result, error) {
-	if err := cfg.Validate(); err != nil {
+	p, err := DrawParams(cfg)
+	if err != nil {
 		return nil, err
 	}
-	if err := checkInput(x, cfg); err != nil {
-		return nil, err
-	}
-	if n := Footprint(x.Rows, cfg); n > MaxFloats {
-		return nil, fmt.Errorf("compute: %d tokens with d_in %d, d_out %d, %d heads: %w (%d MiB needed, limit %d MiB)",
-			x.Rows, cfg.DIn, cfg.DOut, cfg.Heads, ErrTooLarge, n*4>>20, MaxFloats*4>>20)
-	}
-	sh := newShared(x.Rows)
-	r := &Result{Config: cfg, Inputs: x, Simple: SimpleAttention(x)}
-	r.Single, r.Wrapper, r.MHA = runModules(x, cfg, sh)
-	return r, nil
+	return p.Trace(x)
 }
 
 func checkInput(x *Matrix, cfg Config) error {

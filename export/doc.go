@@ -1,10 +1,11 @@
 // Package export writes one configuration's tensors — the configuration,
-// the tokens and every intermediate tensor, named, shaped and oriented as
-// docs/export.md describes — as JSON, CSV or NumPy NPZ.
+// the tokens and every intermediate tensor by the names docs/stages.md
+// lists (compute.Result.Tensors, the catalogue the screens read too) — as
+// JSON, CSV or NumPy NPZ.
 //
 // A Document is built from a compute.Result (New) or from a pipeline.Scene
 // (FromScene, which takes scene.Result: the request's one configuration,
-// never book mode's per-stage results). Tensors lists the tensors in the
+// never book mode's per-stage results). Tensors lists the tensors in their
 // documented order; JSON, CSV and NPZ (or Write with a format name) encode it:
 //
 //   - JSON: {"config", "tokens", "tensors"}, each tensor {"shape", "data"}
@@ -20,11 +21,11 @@
 // bytes, stacked heads are never copied, and a tensor the Result computes
 // on demand is fetched only when it is written, so one is held at a time
 // (a T = 1024 JSON export is 173 MB of text; the process peaks at about
-// 60 MB, as do CSV and NPZ). testdata/golden holds
-// the previous whole-buffer encoders' output, which the streamed bytes
-// must equal.
+// 60 MB, as do CSV and NPZ). testdata/golden holds reference output of
+// whole-buffer encoders, which the streamed bytes must equal.
 //
-// testdata/book_cases.json is a copy of shared/ref/book_cases.json. The
+// testdata/book_cases.json lists the book configurations and the reference
+// tensors they reproduce. The
 // export of random configurations is checked against chapter 3's PyTorch
 // modules by scripts/torchcheck (its cases, testdata/torch_cases.json at the
 // repository root, run in CI through check_export.py).

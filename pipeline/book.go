@@ -3,7 +3,7 @@ package pipeline
 import "github.com/attnscope/attnscope/compute"
 
 // bookKey names one of the configurations under which chapter 3 printed its
-// tensors (SPEC §4, book mode).
+// tensors (book mode).
 type bookKey int
 
 const (
@@ -38,17 +38,12 @@ func (k bookKey) config() compute.Config {
 	return c
 }
 
-// stageBook is the book configuration each stage is shown under.
+// stageBook is the book configuration stage s is shown under.
 func stageBook(s Stage) bookKey {
-	switch s {
-	case StageQKV, StageScaled, StageWeights:
-		return bookRand123
-	case StageCausal:
-		return bookLinear789
-	case StageDropout:
-		return bookLinear789Drop
+	if s < 0 || int(s) >= len(chapter3) {
+		return bookLinear123
 	}
-	return bookLinear123
+	return chapter3[s].book
 }
 
 // ResultFor is the result a stage shows: in book mode the configuration the

@@ -18,7 +18,7 @@ type Request struct {
 	// cut with a notice.
 	MaxTokens int
 	// Book asks for book mode: each stage under the configuration the
-	// chapter printed it with (SPEC §4). Honoured only on the book sample
+	// chapter printed it with. Honoured only on the book sample
 	// with d_in = 3; otherwise the Scene is computed under Config alone.
 	Book bool
 	// ReadLimit, when above 0, says Text is the first ReadLimit bytes of a
@@ -50,13 +50,16 @@ type Scene struct {
 	Book    bool   // book mode is in effect
 	Notice  string // what the tokenizer cut or repaired, or ""
 
+	// Stages are the stages this scene shows, in order; a Stage indexes it.
+	Stages []StageDef
+
 	// Result is the whole pipeline under Request.Config.
 	Result *compute.Result
 	// book holds, in book mode, the results of the chapter's configurations.
 	book map[bookKey]*compute.Result
 }
 
-// bookInputs is the chapter's table of 3-d embeddings (SPEC §2).
+// bookInputs is the chapter's table of 3-d embeddings.
 var bookInputs = []float32{
 	0.43, 0.15, 0.89, // Your
 	0.55, 0.87, 0.66, // journey
@@ -66,14 +69,14 @@ var bookInputs = []float32{
 	0.05, 0.80, 0.55, // step
 }
 
-// bookIDs are the book sentence's gpt2 token ids (SPEC §2).
+// bookIDs are the book sentence's gpt2 token ids.
 var bookIDs = []int{7120, 7002, 4940, 351, 530, 2239}
 
 // bookPieces are the bytes of bookIDs' tokens.
 var bookPieces = []string{"Your", " journey", " starts", " with", " one", " step"}
 
 // tokenize is tokenizer.Tokenize, except that the book sentence in gpt2 is
-// answered without loading the encoder (its ids are SPEC §2's; a test checks
+// answered without loading the encoder (a test checks
 // them against the real encoder): the default launch draws its first frame
 // without paying the 15–40 ms the encoder takes to load.
 func tokenize(req Request) (tokenizer.Result, error) {
@@ -106,8 +109,40 @@ func isBookText(req Request, toks []tokenizer.Token) bool {
 // ErrEmpty is returned for a text with no tokens.
 var ErrEmpty = errors.New("the text is empty: type a sentence")
 
-// Build tokenizes and computes a Scene. A request that fails Check is
-// refused before any work.
+// Source turns a request into a scene and lists the stages its scenes
+// show. The chapter's modules are one source (Chapter3); a second model
+// family brings its own stages and its own catalogue of tensors.
+type Source interface {
+	// Stages lists the source's stages in order.
+	Stages() []StageDef
+	// Build tokenizes and computes a scene.
+	Build(req Request) (*Scene, error)
+}
+
+// Chapter3 is the chapter's source: simplified attention, the
+// single-head module, the wrapper and multi-head attention, with book
+// mode's per-stage configurations.
+var Chapter3 Source = chapter3Source{}
+
+type chapter3Source struct{}
+
+func (chapter3Source) Stages() []StageDef              { return Chapter3Stages() }
+func (chapter3Source) Build(r Request) (*Scene, error) { return Build(r) }
+
+// Stage returns the definition of stage s of the scene; the zero StageDef
+// when s is out of range.
+func (sc *Scene) Stage(s Stage) StageDef {
+	if s < 0 || int(s) >= len(sc.Stages) {
+		return StageDef{}
+	}
+	return sc.Stages[s]
+}
+
+// View is what stage s is drawn from: its tensors, heads and dropout.
+func (sc *Scene) View(s Stage) View { return ViewOf(sc.ResultFor(s)) }
+
+// Build tokenizes and computes a Scene of the chapter's stages. A request
+// that fails Check is refused before any work.
 func Build(req Request) (*Scene, error) {
 	if err := req.Check(); err != nil {
 		return nil, err
@@ -120,7 +155,7 @@ func Build(req Request) (*Scene, error) {
 	if len(toks) == 0 {
 		return nil, ErrEmpty
 	}
-	sc := &Scene{Request: req, Tokens: toks, Notice: notice(tr, req.ReadLimit)}
+	sc := &Scene{Request: req, Tokens: toks, Notice: notice(tr, req.ReadLimit), Stages: Chapter3Stages()}
 	if isBookText(req, toks) {
 		sc.Inputs = compute.NewMatrixFrom(6, 3, append([]float32(nil), bookInputs...))
 		sc.Source = FromBookTable

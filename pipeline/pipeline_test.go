@@ -1,8 +1,12 @@
 package pipeline
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/attnscope/attnscope/compute"
@@ -102,5 +106,74 @@ func TestParseStage(t *testing.T) {
 	}
 	if _, err := ParseStage("nope"); err == nil {
 		t.Error("unknown stage accepted")
+	}
+}
+
+// Every panel of every stage finds its tensor, in book mode and out of it,
+// for every head; the main panel's matrix is the one the cursor moves in.
+func TestStagePanelsResolve(t *testing.T) {
+	for _, book := range []bool{true, false} {
+		req := DefaultRequest()
+		req.Book = book
+		sc, err := Build(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sc.Stages) != NumStages {
+			t.Fatalf("%d stages", len(sc.Stages))
+		}
+		for s, def := range sc.Stages {
+			v := sc.View(Stage(s))
+			for h := range v.Heads {
+				ps := def.Resolve(v, h)
+				if len(ps) != len(def.Panels) {
+					t.Errorf("book=%v %s head %d: %d of %d panels resolve", book, def.Name, h, len(ps), len(def.Panels))
+				}
+				for _, p := range ps {
+					if strings.Contains(p.Label, "{") || (p.Dropped == nil) == (p.PanelDef.Dropped != "" && v.Dropout) {
+						t.Errorf("book=%v %s: panel %+v", book, def.Name, p)
+					}
+				}
+				if (def.Kind == KindTokens) != (def.Main(v.Tensors, h) == nil) {
+					t.Errorf("%s: main matrix %v", def.Name, def.Main(v.Tensors, h))
+				}
+			}
+			if def.Words == "" || def.Title == "" || Stage(s).Def().Name != def.Name {
+				t.Errorf("stage %d: %+v", s, def)
+			}
+		}
+	}
+}
+
+var wrapperHead = regexp.MustCompile(`^wrapper\.head\d+\.`)
+
+// docs/stages.md describes every stage, every panel's tensor and every
+// name of the catalogue.
+func TestStagesDocumented(t *testing.T) {
+	b, err := os.ReadFile("../docs/stages.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	sc, err := Build(DefaultRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, def := range sc.Stages {
+		if !strings.Contains(doc, fmt.Sprintf("### %d. `%s`", i+1, def.Name)) || !strings.Contains(doc, "| "+def.Title+" |") {
+			t.Errorf("stage %d %q (%s) is not described", i+1, def.Name, def.Title)
+		}
+		for _, p := range def.Panels {
+			if !strings.Contains(doc, "`"+p.Tensor+"`") {
+				t.Errorf("%s: panel tensor %s is not documented", def.Name, p.Tensor)
+			}
+		}
+	}
+	for _, ts := range sc.Result.Tensors() {
+		name := wrapperHead.ReplaceAllString(ts.Name, "wrapper.head{h}.")
+		short := name[strings.LastIndex(name, ".")+1:] // `…W_key` in a row of three
+		if !strings.Contains(doc, "`"+name+"`") && !strings.Contains(doc, "`…"+short+"`") {
+			t.Errorf("catalogue tensor %s is not documented", ts.Name)
+		}
 	}
 }

@@ -1,29 +1,23 @@
 package render
 
 import (
-	"fmt"
 	"image/color"
-	"reflect"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/attnscope/attnscope/internal/replay"
 )
 
 // Limits on what Replay runs, so that a model that keeps scheduling work (a
 // ticking clock, an auto-advance timer) cannot hang a render.
 const (
 	// MaxMessages bounds the messages one Replay call feeds to Update.
-	MaxMessages = 10000
+	MaxMessages = replay.MaxMessages
 	// CmdTimeout is how long one command may run before Replay gives up on
-	// it and drops its message. Real work (building a scene: milliseconds)
-	// must finish within it even on a loaded machine, or the render would
-	// depend on timing; a timer longer than this (presenter auto-advance)
-	// never fires in a render.
-	CmdTimeout = 30 * time.Second
+	// it and drops its message.
+	CmdTimeout = replay.CmdTimeout
 )
-
-var cmdSliceType = reflect.TypeFor[[]tea.Cmd]()
 
 // Start brings a freshly made model to where a terminal program would have
 // it before the first key press: it runs Init's commands, then sends the
@@ -33,10 +27,7 @@ func Start(m tea.Model, width, height int, prof colorprofile.Profile, bg color.C
 	if bg == nil {
 		_, bg = defaultColors()
 	}
-	r := &replayer{}
-	m = r.run(m, m.Init())
-	return r.feed(m, tea.WindowSizeMsg{Width: width, Height: height},
-		tea.ColorProfileMsg{Profile: prof}, tea.BackgroundColorMsg{Color: bg})
+	return replay.Start(m, width, height, prof, bg)
 }
 
 // Replay feeds msgs (typically key presses from ParseKeys) to m's Update one
@@ -47,84 +38,5 @@ func Start(m tea.Model, width, height int, prof colorprofile.Profile, bg color.C
 // longer than CmdTimeout is abandoned; at most MaxMessages are fed in all.
 // A panic in Update or in a command is returned as an error.
 func Replay[K tea.Msg](m tea.Model, msgs ...K) (tea.Model, error) {
-	r := &replayer{}
-	all := make([]tea.Msg, len(msgs))
-	for i, k := range msgs {
-		all[i] = k
-	}
-	return r.feed(m, all...)
-}
-
-type replayer struct {
-	n       int
-	timeout time.Duration // CmdTimeout unless a test sets it
-}
-
-func (r *replayer) feed(m tea.Model, msgs ...tea.Msg) (out tea.Model, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			out, err = m, fmt.Errorf("replay: the model panicked: %v", p)
-		}
-	}()
-	for _, msg := range msgs {
-		m = r.update(m, msg)
-	}
-	return m, nil
-}
-
-// update feeds one message and everything that follows from it.
-func (r *replayer) update(m tea.Model, msg tea.Msg) tea.Model {
-	if msg == nil || r.n >= MaxMessages {
-		return m
-	}
-	switch msg.(type) {
-	case tea.QuitMsg, tea.InterruptMsg, tea.SuspendMsg:
-		return m
-	}
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSliceType) {
-		// tea.BatchMsg and the runtime's sequence message.
-		for _, c := range v.Convert(cmdSliceType).Interface().([]tea.Cmd) {
-			m = r.run(m, c)
-		}
-		return m
-	}
-	r.n++
-	var cmd tea.Cmd
-	m, cmd = m.Update(msg)
-	return r.run(m, cmd)
-}
-
-// run runs cmd with a timeout and feeds its message to m.
-func (r *replayer) run(m tea.Model, cmd tea.Cmd) tea.Model {
-	if cmd == nil || r.n >= MaxMessages {
-		return m
-	}
-	type result struct {
-		msg tea.Msg
-		p   any
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{p: p}
-			}
-		}()
-		done <- result{msg: cmd()}
-	}()
-	timeout := r.timeout
-	if timeout == 0 {
-		timeout = CmdTimeout
-	}
-	t := time.NewTimer(timeout)
-	defer t.Stop()
-	select {
-	case res := <-done:
-		if res.p != nil {
-			panic(fmt.Sprintf("command: %v", res.p))
-		}
-		return r.update(m, res.msg)
-	case <-t.C:
-		return m
-	}
+	return replay.Replay(m, msgs...)
 }

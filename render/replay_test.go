@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/attnscope/attnscope/internal/replay"
 )
 
 // logModel records every message it receives and answers some keys with
@@ -91,10 +93,10 @@ func TestStartAndReplay(t *testing.T) {
 
 func TestReplayAbandonsSlowCommands(t *testing.T) {
 	var log []string
-	r := &replayer{timeout: 50 * time.Millisecond}
+	r := &replay.Replayer{Timeout: 50 * time.Millisecond}
 	k, _ := ParseKey("t")
 	n, _ := ParseKey("n")
-	if _, err := r.feed(logModel{&log}, k, n); err != nil {
+	if _, err := r.Feed(logModel{&log}, k, n); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Join(log, "|"); got != "key t|key n" {

@@ -2,23 +2,19 @@ package render
 
 import (
 	"bytes"
-	"flag"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/attnscope/attnscope/pipeline"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current UI")
-
-// goldenStages are the stages with golden text and SVG files: all of them
-// (issue 6). After a UI change, go generate ./render (or go test ./render
-// -run Golden -update) rewrites them.
+// goldenStages are the stages with golden text and SVG files: all of them.
+// After a UI change, go generate ./render (or go test ./render -run Golden
+// -update) rewrites them.
 var goldenStages = func() []pipeline.Stage {
 	out := make([]pipeline.Stage, pipeline.NumStages)
 	for i := range out {
@@ -49,51 +45,11 @@ func TestGolden(t *testing.T) {
 	sc := bookScene(t)
 	for _, st := range goldenStages {
 		for _, format := range []string{"text", "svg"} {
-			got := write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format, SVGText: "outline"})
-			path := filepath.Join("testdata", "golden", st.Name()+"."+format)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./render -run Golden -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file; if the UI changed on purpose, run go test ./render -run Golden -update\n%s",
-					path, firstDiff(string(got), string(want)))
-			}
+			t.Run(st.Name()+"."+format, func(t *testing.T) {
+				golden.RequireEqual(t, write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format, SVGText: "outline"}))
+			})
 		}
 	}
-}
-
-// firstDiff describes the first line where got and want differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			if len(a) > 200 {
-				a = a[:200] + "…"
-			}
-			if len(b) > 200 {
-				b = b[:200] + "…"
-			}
-			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, a, b)
-		}
-	}
-	return "(same lines, different bytes)"
 }
 
 func TestWriteDeterministic(t *testing.T) {

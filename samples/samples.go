@@ -13,7 +13,7 @@ type Sample struct {
 	Text  string
 }
 
-// Book is the chapter's example sentence (SPEC §2), the "book" sample.
+// Book is the chapter's example sentence, the "book" sample.
 const Book = "Your journey starts with one step"
 
 //go:embed texts/*.txt texts/index.tsv

@@ -28,7 +28,7 @@ const (
 
 // spec describes one encoding: where its ranks live in tiktoken-go-loader's
 // embedded assets, how text is split before BPE, and its vocabulary size
-// (SPEC §2: the n_vocab the embedding table is built with).
+// (the n_vocab the embedding table is built with).
 type spec struct {
 	name    string
 	file    string

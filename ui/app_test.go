@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,22 +9,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/attnscope/attnscope/internal/replay"
 	"github.com/attnscope/attnscope/pipeline"
 )
-
-// -update rewrites the golden files. teatest's golden package may define
-// the flag already; either way updating() reads it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func bookScene(t testing.TB) *pipeline.Scene {
 	t.Helper()
@@ -38,43 +24,14 @@ func bookScene(t testing.TB) *pipeline.Scene {
 	return sc
 }
 
-// send feeds msgs through Update, running returned commands synchronously
-// (bounded), as the program would.
+// send feeds msgs through Update, running returned commands as the
+// program would (replay.Replay, the path attnscope render takes).
 func send(m Model, msgs ...tea.Msg) Model {
-	var tm tea.Model = m
-	for _, msg := range msgs {
-		queue := []tea.Msg{msg}
-		for n := 0; len(queue) > 0 && n < 100; n++ {
-			var cmd tea.Cmd
-			tm, cmd = tm.Update(queue[0])
-			queue = queue[1:]
-			queue = append(queue, runCmd(cmd)...)
-		}
+	out, err := replay.Replay(m, msgs...)
+	if err != nil {
+		panic(err)
 	}
-	return tm.(Model)
-}
-
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	switch msg := cmd().(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	case tea.QuitMsg:
-		return nil
-	default:
-		if fmt.Sprintf("%T", msg) == "tea.sequenceMsg" {
-			return nil
-		}
-		return []tea.Msg{msg}
-	}
+	return out.(Model)
 }
 
 func keyMsg(s string) tea.KeyPressMsg {
@@ -121,7 +78,7 @@ func sized(m Model, w, h int) Model { return send(m, tea.WindowSizeMsg{Width: w,
 func TestStepThroughEveryStage(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageTokens), 80, 24)
 	for s := 0; s < pipeline.NumStages; s++ {
-		if got := m.stage; got != pipeline.Stage(s) {
+		if got := m.sel.stage; got != pipeline.Stage(s) {
 			t.Fatalf("after %d steps the stage is %v, want %v", s, got, pipeline.Stage(s))
 		}
 		view := ansi.Strip(m.Render())
@@ -134,21 +91,21 @@ func TestStepThroughEveryStage(t *testing.T) {
 		}
 		m = send(m, keyMsg("n"))
 	}
-	if m.stage != pipeline.StageOutput {
-		t.Fatalf("n past the last stage moved to %v", m.stage)
+	if m.sel.stage != pipeline.StageOutput {
+		t.Fatalf("n past the last stage moved to %v", m.sel.stage)
 	}
 	for _, k := range []string{"p", "pgup", "shift+tab"} {
-		before := m.stage
+		before := m.sel.stage
 		m = send(m, keyMsg(k))
-		if m.stage != before-1 {
-			t.Errorf("%s: stage %v → %v, want one back", k, before, m.stage)
+		if m.sel.stage != before-1 {
+			t.Errorf("%s: stage %v → %v, want one back", k, before, m.sel.stage)
 		}
 	}
 	for _, k := range []string{"pgdown", "tab", "n"} {
-		before := m.stage
+		before := m.sel.stage
 		m = send(m, keyMsg(k))
-		if m.stage != before+1 {
-			t.Errorf("%s: stage %v → %v, want one on", k, before, m.stage)
+		if m.sel.stage != before+1 {
+			t.Errorf("%s: stage %v → %v, want one on", k, before, m.sel.stage)
 		}
 	}
 }
@@ -156,12 +113,12 @@ func TestStepThroughEveryStage(t *testing.T) {
 func TestCursorClamps(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageScores), 80, 24)
 	m = send(m, keys("l", "l", "l", "l", "l", "l", "l", "l", "j", "j", "j", "j", "j", "j", "j", "j")...)
-	if m.row != 5 || m.col != 5 {
-		t.Fatalf("cursor at (%d,%d), want clamped to (5,5)", m.row, m.col)
+	if m.sel.row != 5 || m.sel.col != 5 {
+		t.Fatalf("cursor at (%d,%d), want clamped to (5,5)", m.sel.row, m.sel.col)
 	}
 	m = send(m, keys("h", "k", "up", "left")...)
-	if m.row != 3 || m.col != 3 {
-		t.Fatalf("cursor at (%d,%d), want (3,3)", m.row, m.col)
+	if m.sel.row != 3 || m.sel.col != 3 {
+		t.Fatalf("cursor at (%d,%d), want (3,3)", m.sel.row, m.sel.col)
 	}
 }
 
@@ -172,8 +129,8 @@ func TestEditAppliesAndCancels(t *testing.T) {
 		t.Fatal("e did not start editing")
 	}
 	m = send(m, keys("ctrl+u", "x", "esc")...)
-	if m.mode != modeView || m.req.Text != pipeline.DefaultRequest().Text {
-		t.Fatalf("esc did not cancel: mode %v text %q", m.mode, m.req.Text)
+	if m.mode != modeView || m.build.req.Text != pipeline.DefaultRequest().Text {
+		t.Fatalf("esc did not cancel: mode %v text %q", m.mode, m.build.req.Text)
 	}
 	m = send(m, keys("e", "ctrl+u")...)
 	if m.input.Value() != "" {
@@ -218,54 +175,75 @@ func TestTinyAndHugeSizesDoNotPanic(t *testing.T) {
 	}
 }
 
-// TestGolden compares every stage's view at 80×24 and 160×48, plain and
-// coloured (truecolor, as lipgloss renders before any downsampling), with
-// testdata/*.golden. Run `go test ./ui -update` to rewrite them.
+// TestGolden freezes every stage's screen at 80×24 as text: the numbers,
+// labels and words on screen. go test ./ui -update rewrites them.
 func TestGolden(t *testing.T) {
 	sc := bookScene(t)
-	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
-		for s := 0; s < pipeline.NumStages; s++ {
-			m := sized(New(sc, pipeline.Stage(s)), sz[0], sz[1])
-			colour := m.Render()
-			for kind, got := range map[string]string{"plain": ansi.Strip(colour), "color": colour} {
-				name := fmt.Sprintf("%02d-%s-%dx%d-%s.golden", s+1, pipeline.Stage(s).Name(), sz[0], sz[1], kind)
-				checkGolden(t, name, got)
-			}
-		}
+	for s, def := range sc.Stages {
+		t.Run(fmt.Sprintf("%02d-%s", s+1, def.Name), func(t *testing.T) {
+			golden.RequireEqual(t, ansi.Strip(sized(New(sc, pipeline.Stage(s)), 80, 24).Render()))
+		})
 	}
 }
 
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if updating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
+// TestGoldenColour freezes the colours of the two stages that use every
+// cell style (masked, dropped, cursor, row sums) with the inspector beside.
+func TestGoldenColour(t *testing.T) {
+	sc := bookScene(t)
+	for _, s := range []pipeline.Stage{pipeline.StageCausal, pipeline.StageHeads} {
+		t.Run(fmt.Sprintf("%02d-%s-160x48", s+1, s.Name()), func(t *testing.T) {
+			golden.RequireEqual(t, sized(New(sc, s), 160, 48).Render())
+		})
+	}
+}
+
+// On a wide screen every stage shows its narration, its main matrix with
+// the inspector beside it, and either all its matrices or a hint saying
+// how many more there are.
+func TestWideScreens(t *testing.T) {
+	sc := bookScene(t)
+	for s, def := range sc.Stages {
+		m := sized(New(sc, pipeline.Stage(s)), 160, 48)
+		out := ansi.Strip(m.Render())
+		lines := strings.Split(out, "\n")
+		if len(lines) != 48 {
+			t.Fatalf("%s: %d lines", def.Name, len(lines))
 		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file (go test ./ui -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", name, ansi.Strip(got), ansi.Strip(string(want)))
+		if def.Kind == pipeline.KindTokens {
+			continue
+		}
+		if n := m.view.narr; !strings.Contains(out, n.Formula) {
+			t.Errorf("%s: no formula %q", def.Name, n.Formula)
+		}
+		lay := m.layout()
+		if !lay.beside || lay.inspW == 0 || !strings.Contains(lines[lay.panelsTop], m.view.panels[0].name) {
+			t.Errorf("%s: main panel %q not at row %d beside the inspector:\n%s", def.Name, m.view.panels[0].name, lay.panelsTop, out)
+		}
+		shown := 0
+		for _, p := range m.view.panels {
+			if strings.Contains(out, p.name) {
+				shown++
+			}
+		}
+		if shown < len(m.view.panels) && !strings.Contains(out, "more matri") {
+			t.Errorf("%s: %d of %d panels shown and no hint", def.Name, shown, len(m.view.panels))
+		}
 	}
 }
 
 func TestPresenterSteps(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageScores, WithPresent(0), WithCard(), WithStage(pipeline.StageTokens)), 100, 30)
-	if !m.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
+	if !m.pres.card || !strings.Contains(ansi.Strip(m.Render()), "Why attention?") {
 		t.Fatalf("presenter mode does not open on the card:\n%s", ansi.Strip(m.Render()))
 	}
 	m = send(m, keyMsg("pgdown"))
-	if m.card || m.stage != pipeline.StageTokens {
-		t.Fatalf("PgDn from the card: card %v stage %v", m.card, m.stage)
+	if m.pres.card || m.sel.stage != pipeline.StageTokens {
+		t.Fatalf("PgDn from the card: card %v stage %v", m.pres.card, m.sel.stage)
 	}
 	for s := 1; s < pipeline.NumStages; s++ {
 		m = send(m, keyMsg("space"))
-		if m.stage != pipeline.Stage(s) {
-			t.Fatalf("space %d: stage %v", s, m.stage)
+		if m.sel.stage != pipeline.Stage(s) {
+			t.Fatalf("space %d: stage %v", s, m.sel.stage)
 		}
 		if v := ansi.Strip(m.Render()); !strings.Contains(v, strings.ToUpper(pipeline.Stage(s).Title())) {
 			t.Fatalf("stage %v: no big title:\n%s", pipeline.Stage(s), v)
@@ -278,7 +256,7 @@ func TestPresenterSteps(t *testing.T) {
 	for range pipeline.NumStages {
 		m = send(m, keyMsg("pgup"))
 	}
-	if !m.card {
+	if !m.pres.card {
 		t.Fatal("PgUp from the first stage does not return to the card")
 	}
 }
@@ -286,13 +264,13 @@ func TestPresenterSteps(t *testing.T) {
 func TestPresenterAutoAdvance(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageTokens, WithPresent(time.Second), WithCard()), 100, 30)
 	var tm tea.Model = m
-	tm, _ = tm.Update(tickMsg{seq: m.tickSeq})
-	if got := tm.(Model); got.card {
+	tm, _ = tm.Update(tickMsg{seq: m.pres.tickSeq})
+	if got := tm.(Model); got.pres.card {
 		t.Fatal("a tick did not leave the card")
 	}
-	tm, _ = tm.Update(tickMsg{seq: m.tickSeq - 1})
-	if got := tm.(Model); got.stage != pipeline.StageTokens {
-		t.Fatalf("a stale tick advanced to %v", got.stage)
+	tm, _ = tm.Update(tickMsg{seq: m.pres.tickSeq - 1})
+	if got := tm.(Model); got.sel.stage != pipeline.StageTokens {
+		t.Fatalf("a stale tick advanced to %v", got.sel.stage)
 	}
 }
 
@@ -357,7 +335,7 @@ func TestExtremeTokenCounts(t *testing.T) {
 				m = send(m, keys("G", "end", "g")...)
 				out := m.Render()
 				if lines := strings.Count(out, "\n") + 1; lines != sz[1] {
-					t.Fatalf("T=%d %dx%d stage %v: %d lines", len(sc.Tokens), sz[0], sz[1], m.stage, lines)
+					t.Fatalf("T=%d %dx%d stage %v: %d lines", len(sc.Tokens), sz[0], sz[1], m.sel.stage, lines)
 				}
 				m = send(m, keyMsg("n"))
 			}
@@ -370,7 +348,7 @@ func TestExtremeTokenCounts(t *testing.T) {
 func TestOneBuildAtATime(t *testing.T) {
 	sc := bookScene(t)
 	m := sized(New(sc, pipeline.StageScores), 80, 24)
-	req := m.req
+	req := m.build.req
 	req.Book = false
 	req.Text = "first"
 	cmd1 := m.rebuild(req)
@@ -385,7 +363,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	if got.scene != sc {
 		t.Fatalf("the outdated scene %q was shown", got.scene.Request.Text)
 	}
-	if cmd == nil || !got.building {
+	if cmd == nil || !got.build.building {
 		t.Fatal("the latest request did not start")
 	}
 	next, _ = got.Update(cmd())

@@ -69,7 +69,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	// the new scene (sceneMsg) is what the UI thread pays for.
 	b.Run("setting-change-landing", func(b *testing.B) {
 		var tm tea.Model = base
-		msg := sceneMsg{seq: base.seq, scene: sc}
+		msg := sceneMsg{seq: base.build.seq, scene: sc}
 		var lat []time.Duration
 		b.ReportAllocs()
 		for b.Loop() {

@@ -7,69 +7,75 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/narrate"
 )
 
-// Layout constants of the body.
-const (
-	inspectorMinW = 34 // narrower than this the inspector goes below or hides
-	inspectorMaxW = 64
-	sideBySideW   = 96 // from this width the inspector sits beside the heatmaps
-	panelGap      = 2
-)
-
-func toHeatScale(s scaleKind) heatmap.Scale {
-	switch s {
-	case scaleUnit:
-		return heatmap.Unit
-	case scaleDiverging:
-		return heatmap.Diverging
-	case scaleMask:
-		return heatmap.Mask
-	}
-	return heatmap.Auto
+// stageView is the selected stage, ready to draw: its definition, its
+// panels and their heatmaps, the all-heads grid and the narration. Its
+// slices are never changed in place once set (a copy of the model may
+// still be drawing them): changes build new ones.
+type stageView struct {
+	def      pipeline.StageDef
+	panels   []panel           // the stage's matrices, main first
+	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
+	gridView string            // the all-heads grid, drawn in Update when shown
+	narr     narrate.Narration // what the stage is
 }
 
-// refresh rebuilds the stage's heatmaps, the inspector and the narration
+// stages is the list of stages being shown: the scene's, or the chapter's
+// until the first scene lands.
+func (m Model) stages() []pipeline.StageDef {
+	if m.scene != nil {
+		return m.scene.Stages
+	}
+	return pipeline.Chapter3Stages()
+}
+
+// showGrid reports whether the all-heads grid replaces the panels.
+func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.scene != nil }
+
+// refresh rebuilds the stage view (heatmaps, narration) and the inspector
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
 func (m *Model) refresh() {
-	m.hms, m.narr = nil, narrate.Narration{}
+	m.view = stageView{}
+	if st := m.stages(); m.sel.stage >= 0 && int(m.sel.stage) < len(st) {
+		m.view.def = st[m.sel.stage]
+	}
+	m.keys.Grid.SetEnabled(m.view.def.Grid != "")
 	if m.scene == nil {
 		return
 	}
-	r := m.scene.ResultFor(m.stage)
-	m.head = min(max(m.head, 0), max(r.Config.Heads-1, 0))
-	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
-	labels := m.labels()
-	m.panels = panelsFor(m.stage, r, labels, m.head)
-	m.hms = make([]heatmap.Model, 0, len(m.panels))
-	m.gridView = ""
-	if len(m.panels) > 0 {
-		m.hms = append(m.hms, m.newHeatmap(m.panels[0], true))
+	v := m.scene.View(m.sel.stage)
+	m.sel.head = min(max(m.sel.head, 0), max(v.Heads-1, 0))
+	m.view.narr = narrate.For(m.view.def, m.scene.ResultFor(m.sel.stage).Config, m.scene.Book)
+	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
+	if len(m.view.panels) > 0 {
+		m.view.hms = []heatmap.Model{m.newHeatmap(m.view.panels[0], true, m.layout())}
 	}
 	m.clamp()
 	m.resize()
 }
 
 // newHeatmap builds the heatmap of one panel; only the main one has the
-// cursor.
-func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
-	d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, toHeatScale(p.scale))
+// cursor, and on a stage with a grid its g is the grid's, not "first row".
+func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
+	d := heatmap.FromMatrix(p.name, p.m, p.rows, p.cols, p.scale)
 	if p.dropped != nil {
 		d.Dropped = make([]bool, len(p.dropped.Data))
 		for k, v := range p.dropped.Data {
 			d.Dropped[k] = v == 0
 		}
 	}
-	if p.masked && p.m != nil && p.m.Rows == p.m.Cols {
+	if p.masked && p.m.Rows == p.m.Cols {
 		d.Masked = upperTriangle(p.m.Rows)
 	}
-	w, h := m.panelArea()
-	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
-		heatmap.WithProfile(m.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
+	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.look.theme), heatmap.WithNoColor(m.look.noColor),
+		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH))
+	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
 	}
@@ -79,59 +85,76 @@ func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
 	return hm
 }
 
-// buildSecondaries builds the other panels of the stage, but only when the
-// main matrix leaves room beside or below it: at T = 256 a 65,536-cell
-// matrix that cannot be seen is not worth building on every step.
-func (m *Model) buildSecondaries() {
-	if len(m.hms) == 0 {
-		return
+// resize pushes sizes down to the heatmaps and the inspector, and redraws
+// what depends on the size (the secondary panels, the heads grid).
+func (m *Model) resize() {
+	lay := m.layout()
+	if len(m.view.hms) > 0 {
+		main := m.view.hms[0]
+		if main.Width() != lay.panelW || main.Height() != lay.panelH {
+			main.SetSize(lay.panelW, lay.panelH)
+		}
+		m.view.hms = m.withSecondaries(main, lay)
 	}
-	m.hms = m.hms[:1]
-	w, h := m.panelArea()
-	mainW, mainH := lipgloss.Size(m.hms[0].View())
-	if w-mainW-panelGap < minSecondaryW && h-mainH < minSecondaryH {
-		return
+	m.insp.SetSize(lay.inspW, lay.inspH)
+	m.view.gridView = ""
+	if m.showGrid() {
+		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
 	}
-	for _, p := range m.panels[1:] {
-		m.hms = append(m.hms, m.newHeatmap(p, false))
+	m.syncCursor()
+}
+
+// withSecondaries returns the main heatmap and, when the main matrix
+// leaves room beside or below it, the stage's other panels: at T = 256 a
+// 65,536-cell matrix that cannot be seen is not worth building on every
+// step.
+func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
+	hms := []heatmap.Model{main}
+	mainW, mainH := lipgloss.Size(main.View())
+	if lay.panelW-mainW-panelGap < minSecondaryW && lay.panelH-mainH < minSecondaryH {
+		return hms
+	}
+	for _, p := range m.view.panels[1:] {
+		hms = append(hms, m.newHeatmap(p, false, lay))
 	}
 	// Tall cells are wider and taller; when that pushes the stage's other
 	// matrices out of view, one-line cells let them all be seen (Q, K and V
 	// beside each other matter more than big cells).
-	if shown, _ := m.arrange(w, h, nil); shown < len(m.hms) {
+	if shown, _ := arrange(hms, m.sel.panel, lay.panelW, lay.panelH, nil); shown < len(hms) {
 		rows := 0
-		for _, p := range m.panels {
+		for _, p := range m.view.panels {
 			rows = max(rows, p.m.Rows)
 		}
-		if short := rows + 4; short < h { // title, header, legend, one spare
-			for i := range m.hms {
-				m.hms[i].SetSize(w, short)
+		if short := rows + 4; short < lay.panelH { // title, header, legend, one spare
+			for i := range hms {
+				hms[i].SetSize(lay.panelW, short)
 			}
 		}
 	}
+	return hms
 }
 
 // arrange lays the heatmaps out in rows within w×h: the main one first,
-// then the others (from the one [ and ] chose) left to right, a new row
-// below when one is full, while there is height left (one line is kept for
-// the hint). It returns how many are shown and the rows of views (views, if
-// given, are the heatmaps' View()s, so View renders each once).
-func (m Model) arrange(w, h int, views []string) (shown int, rows [][]string) {
-	if len(m.hms) == 0 {
+// then the others (from the one [ and ] chose, first) left to right, a new
+// row below when one is full, while there is height left (one line is kept
+// for the hint). It returns how many are shown and the rows of views
+// (views, if given, are the heatmaps' View()s, so View renders each once).
+func arrange(hms []heatmap.Model, first, w, h int, views []string) (shown int, rows [][]string) {
+	if len(hms) == 0 {
 		return 0, nil
 	}
 	if views == nil {
-		views = make([]string, len(m.hms))
-		for i := range m.hms {
-			views[i] = m.hms[i].View()
+		views = make([]string, len(hms))
+		for i := range hms {
+			views[i] = hms[i].View()
 		}
 	}
 	row := []string{views[0]}
 	used, height := lipgloss.Width(views[0]), 0
 	rowH := lipgloss.Height(views[0])
 	shown = 1
-	for k := 0; k < len(m.hms)-1; k++ {
-		v := views[1+(m.panel+k)%(len(m.hms)-1)]
+	for k := 0; k < len(hms)-1; k++ {
+		v := views[1+(first+k)%(len(hms)-1)]
 		pw, ph := lipgloss.Size(v)
 		if used+panelGap+pw <= w {
 			row = append(row, strings.Repeat(" ", panelGap), v)
@@ -151,124 +174,47 @@ func (m Model) arrange(w, h int, views []string) (shown int, rows [][]string) {
 	return shown, append(rows, row)
 }
 
-// minSecondaryW and minSecondaryH are the least room beside or below the
-// main matrix worth filling.
-const (
-	minSecondaryW = 16
-	minSecondaryH = 6
-)
-
-// panelArea is the size the heatmaps get.
-func (m Model) panelArea() (w, h int) {
-	iw, ih, beside := m.inspectorBox()
-	w, h = m.width, m.bodyHeight()-m.narrationLines()
-	if beside {
-		w -= iw + panelGap
-	} else if iw > 0 {
-		h -= ih
-	}
-	if m.present {
-		w, h = m.width, m.height-m.presentTop()-1
-	}
-	return max(w, 0), max(h, 0)
-}
-
-// bodyHeight is the height of the body between the top and bottom bars.
-func (m Model) bodyHeight() int { return max(m.height-5, 0) }
-
-// bodyTop is the screen row where the main heatmap starts.
-func (m Model) bodyTop() int {
-	top := 3 // header, badge, tokens
-	if m.narrationLines() > 0 {
-		top += m.narrationLines()
-	}
-	return top
-}
-
-// narrationLines is how many lines the stage's narration gets.
-func (m Model) narrationLines() int {
-	switch h := m.bodyHeight(); {
-	case h >= 30:
-		return 5
-	case h >= 16:
-		return 3
-	case h >= 10:
-		return 1
-	}
-	return 0
-}
-
-// inspectorBox returns the inspector's size and whether it sits beside the
-// heatmaps (else below them); w == 0 means hidden.
-func (m Model) inspectorBox() (w, h int, beside bool) {
-	if !m.inspecting || m.stage == pipeline.StageTokens {
-		return 0, 0, false
-	}
-	bh := m.bodyHeight() - m.narrationLines()
-	if m.width >= sideBySideW {
-		return min(max(m.width*2/5, inspectorMinW), inspectorMaxW), bh, true
-	}
-	if bh >= 22 {
-		return m.width, bh / 2, false
-	}
-	return 0, 0, false
-}
-
-// resize pushes sizes down to the heatmaps and the inspector, and redraws
-// what depends on the size (the secondary panels, the heads grid).
-func (m *Model) resize() {
-	iw, ih, _ := m.inspectorBox()
-	w, h := m.panelArea()
-	if len(m.hms) > 0 {
-		m.hms = m.hms[:1]
-		if m.hms[0].Width() != w || m.hms[0].Height() != h {
-			m.hms[0].SetSize(w, h)
-		}
-		m.buildSecondaries()
-	}
-	m.insp.SetSize(iw, ih)
-	m.gridView = ""
-	if m.grid && m.stage == pipeline.StageHeads && m.scene != nil {
-		m.gridView = m.renderHeadGrid(w, h)
-	}
-	m.syncCursor()
-}
-
 // syncCursor pushes the cursor to the heatmaps and the inspector.
 func (m *Model) syncCursor() {
-	for i := range m.hms {
-		m.hms[i].SetCursor(m.row, m.col)
+	hms := make([]heatmap.Model, len(m.view.hms))
+	for i, hm := range m.view.hms {
+		hm.SetCursor(m.sel.row, m.sel.col)
+		hms[i] = hm
 	}
+	m.view.hms = hms
 	if m.scene != nil {
-		m.insp.SetCell(m.stage, m.scene.ResultFor(m.stage), m.head, m.row, m.col, m.labels())
+		m.insp.SetCell(m.view.def, m.scene.ResultFor(m.sel.stage), m.sel.head, m.sel.row, m.sel.col, m.labels())
 	}
 }
 
-func (m Model) renderNarration(w int) string {
-	n := m.narrationLines()
-	if n == 0 || m.narr.Title == "" {
-		return ""
+// narrationLines is the narration drawn in at most n lines of w cells:
+// the notice alone in one line, else the formula and as much of the text
+// as fits (fewer than n lines when the text is short).
+func (m Model) narrationLines(w, n int) []string {
+	if n == 0 || m.view.narr.Title == "" {
+		return nil
 	}
 	if m.clean && !m.narrationFits(w, n) {
-		return ""
+		return nil
 	}
-	if n == 1 && m.narr.Notice != "" {
-		return lipgloss.NewStyle().Foreground(m.theme.Text).Render(ansi.Truncate(m.narr.Notice, w, "…"))
+	th := m.look.theme
+	if n == 1 && m.view.narr.Notice != "" {
+		return []string{lipgloss.NewStyle().Foreground(th.Text).Render(ansi.Truncate(m.view.narr.Notice, w, "…"))}
 	}
-	formula := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render(m.narr.Formula)
-	text := lipgloss.NewStyle().Foreground(m.theme.Text).Width(w).Render(m.narr.Text)
+	formula := lipgloss.NewStyle().Bold(true).Foreground(th.Accent).Render(m.view.narr.Formula)
+	text := lipgloss.NewStyle().Foreground(th.Text).Width(w).Render(m.view.narr.Text)
 	lines := append([]string{formula}, strings.Split(text, "\n")...)
 	if len(lines) > n {
 		lines = lines[:n]
 		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // renderPanels lays the heatmaps side by side: the main one first, then as
 // many of the others (starting from the one [ and ] chose) as fit.
 func (m Model) renderPanels(w, h int) string {
-	shown, rows := m.arrange(w, h, nil)
+	shown, rows := arrange(m.view.hms, m.sel.panel, w, h, nil)
 	if shown == 0 {
 		return ""
 	}
@@ -277,28 +223,34 @@ func (m Model) renderPanels(w, h int) string {
 		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
 	out := strings.Join(lines, "\n")
-	if hidden := len(m.panels) - shown; hidden > 0 && !m.clean {
+	if hidden := len(m.view.panels) - shown; hidden > 0 && !m.clean {
 		what := "more matrices"
 		if hidden == 1 {
 			what = "more matrix"
 		}
 		hint := fmt.Sprintf("%d %s: [ ] to cycle", hidden, what)
-		if len(m.hms) == 1 {
+		if len(m.view.hms) == 1 {
 			hint = fmt.Sprintf("%d %s (no room beside this one; widen the terminal)", hidden, what)
 		}
-		out += "\n" + lipgloss.NewStyle().Foreground(m.theme.Muted).Render(hint)
+		out += "\n" + lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render(hint)
 	}
 	return out
 }
 
-// renderHeadGrid tiles every head's weights as small multiples.
+// renderHeadGrid tiles every head's matrix (the stage's Grid) as small
+// multiples.
 func (m Model) renderHeadGrid(w, h int) string {
-	r := m.scene.ResultFor(m.stage)
-	heads := r.MHA.Dropped
-	if len(heads) == 0 {
-		return "no heads computed"
+	v := m.scene.View(m.sel.stage)
+	heads := make([]*compute.Matrix, v.Heads)
+	for hd := range heads {
+		if heads[hd] = v.Tensors.Matrix(m.view.def.Grid, hd); heads[hd] == nil {
+			return "no heads computed"
+		}
 	}
 	n := len(heads)
+	if n == 0 {
+		return "no heads computed"
+	}
 	perRow := max(1, min(n, w/14))
 	rowsOfTiles := (n + perRow - 1) / perRow
 	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
@@ -309,9 +261,9 @@ func (m Model) renderHeadGrid(w, h int) string {
 		for hd := start; hd < min(start+perRow, n); hd++ {
 			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
 			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderCompact(d, m.theme, tw, th, m.noColor)
-			if hd == m.head {
-				tile = lipgloss.NewStyle().Foreground(m.theme.Accent).Render("▶ ") + tile
+			tile := heatmap.RenderCompact(d, m.look.theme, tw, th, m.look.noColor)
+			if hd == m.sel.head {
+				tile = lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render("▶ ") + tile
 			}
 			tiles = append(tiles, tile, " ")
 		}
@@ -331,27 +283,30 @@ func upperTriangle(n int) []bool {
 	return out
 }
 
+// renderMain draws the body of a stage in w×h: the narration, then the
+// heatmaps (or the grid, or the token table) with the inspector beside or
+// below them.
 func (m Model) renderMain(w, h int) string {
-	if m.stage == pipeline.StageTokens {
+	if m.view.def.Kind == pipeline.KindTokens {
 		return m.renderTokenTable(w, h)
 	}
-	nar := m.renderNarration(w)
-	iw, _, beside := m.inspectorBox()
-	areaW := w
-	if beside {
-		areaW -= iw + panelGap
+	lay := m.layout()
+	nar := strings.Join(m.narrationLines(w, lay.narration), "\n")
+	areaW, areaH := w, h-lay.narration
+	if lay.beside {
+		areaW -= lay.inspW + panelGap
 	}
 	var area string
-	if m.grid && m.stage == pipeline.StageHeads {
-		area = m.gridView
+	if m.showGrid() {
+		area = m.view.gridView
 	} else {
-		area = m.renderPanels(areaW, h-m.narrationLines())
+		area = m.renderPanels(areaW, areaH)
 	}
 	switch {
-	case iw > 0 && beside:
-		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, h-m.narrationLines()), strings.Repeat(" ", panelGap), m.insp.View())
-	case iw > 0:
-		area = fit(area, w, h-m.narrationLines()-m.insp.Height()) + "\n" + m.insp.View()
+	case lay.inspW > 0 && lay.beside:
+		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+	case lay.inspW > 0:
+		area = fit(area, w, areaH-m.insp.Height()) + "\n" + m.insp.View()
 	}
 	if nar == "" {
 		return area

@@ -19,9 +19,13 @@ type KeyMap struct {
 	Colormap, Theme        key.Binding
 	Help, Quit, Why        key.Binding
 	Apply, Cancel, ClearLn key.Binding
+	// TokenUp and TokenDown move through the token table.
+	TokenUp, TokenDown key.Binding
+	// Interrupt quits from any mode, even while typing.
+	Interrupt key.Binding
 }
 
-// DefaultKeyMap returns SPEC §7's keys and attnscope's own.
+// DefaultKeyMap returns attnscope's keys (see the README's key table).
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Next:      key.NewBinding(key.WithKeys("n", "pgdown", "tab", "space"), key.WithHelp("n/pgdn/tab", "next stage")),
@@ -43,6 +47,9 @@ func DefaultKeyMap() KeyMap {
 		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		ClearLn:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear")),
+		TokenUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous token")),
+		TokenDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next token")),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 }
 
@@ -51,12 +58,13 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Next, k.Prev, k.Edit, k.Settings, k.Inspector, k.Help, k.Quit}
 }
 
-// shortHelpFor is the help line of a stage: its own keys first.
-func (k KeyMap) shortHelpFor(s pipeline.Stage) []key.Binding {
-	switch s {
-	case pipeline.StageHeads:
+// shortHelpFor is the help line of a stage: its own keys first (the head
+// keys where it shows one head at a time, and the grid where it has one).
+func (k KeyMap) shortHelpFor(s pipeline.StageDef) []key.Binding {
+	switch {
+	case s.Grid != "":
 		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.Grid, k.Settings, k.Help, k.Quit}
-	case pipeline.StageOutput:
+	case s.PerHead():
 		return []key.Binding{k.Next, k.Prev, k.HeadNext, k.PanelNext, k.Settings, k.Help, k.Quit}
 	}
 	return k.ShortHelp()

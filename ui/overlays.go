@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/attnscope/attnscope/ui/picker"
@@ -9,8 +10,8 @@ import (
 
 // openSettings shows the settings panel with the current configuration.
 func (m Model) openSettings() (tea.Model, tea.Cmd) {
-	m.settings.SetConfig(m.req.Config, m.req.Encoding)
-	m.settings.SetMaxTokens(m.req.MaxTokens)
+	m.settings.SetConfig(m.build.req.Config, m.build.req.Encoding)
+	m.settings.SetMaxTokens(m.build.req.MaxTokens)
 	m.settings.Focus()
 	m.mode = modeSettings
 	return m, nil
@@ -27,7 +28,7 @@ func (m Model) openPicker() (tea.Model, tea.Cmd) {
 func (m Model) updateOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case settings.ChangedMsg:
-		req := m.req
+		req := m.build.req
 		req.Config, req.Encoding = msg.Config, msg.Encoding
 		req.Book = len(m.settings.Changed()) == 0 // back at the book's defaults: book mode again
 		return m, m.rebuild(req)
@@ -36,12 +37,12 @@ func (m Model) updateOverlay(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case picker.PickedMsg:
 		m.mode = modeView
-		req := m.req
+		req := m.build.req
 		req.Text = msg.Sample.Text
 		req.Book = len(m.settings.Changed()) == 0
 		return m, m.rebuild(req)
 	case tea.KeyPressMsg:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, m.keys.Interrupt) {
 			return m, tea.Quit
 		}
 	}

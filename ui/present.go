@@ -19,54 +19,70 @@ import (
 // advances by itself every auto.
 func WithPresent(auto time.Duration) Option {
 	return func(m *Model) {
-		m.present, m.auto, m.inspecting = true, auto, false
+		m.pres.on, m.pres.auto, m.inspecting = true, auto, false
 	}
 }
 
 // WithStage opens at stage s.
-func WithStage(s pipeline.Stage) Option { return func(m *Model) { m.stage = s } }
+func WithStage(s pipeline.Stage) Option { return func(m *Model) { m.sel.stage = s } }
 
 // WithCard opens on the "why attention" card.
-func WithCard() Option { return func(m *Model) { m.card = true } }
+func WithCard() Option { return func(m *Model) { m.pres.card = true } }
+
+// presentTextW is the widest presenter-mode narration.
+const presentTextW = 100
 
 // tickMsg advances presenter mode's auto-play; seq drops stale ticks.
 type tickMsg struct{ seq int }
 
 func (m Model) tick() tea.Cmd {
-	if m.auto <= 0 {
+	if m.pres.auto <= 0 {
 		return nil
 	}
-	seq := m.tickSeq
-	return tea.Tick(m.auto, func(time.Time) tea.Msg { return tickMsg{seq: seq} })
+	seq := m.pres.tickSeq
+	return tea.Tick(m.pres.auto, func(time.Time) tea.Msg { return tickMsg{seq: seq} })
+}
+
+// ticked advances presenter mode's auto-play; a stale tick is dropped and
+// the last stage stops it.
+func (m Model) ticked(msg tickMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != m.pres.tickSeq || !m.pres.on {
+		return m, nil
+	}
+	if !m.pres.card && int(m.sel.stage) >= len(m.stages())-1 {
+		return m, nil // the end: stop ticking
+	}
+	m.advance(+1)
+	return m, m.tick()
 }
 
 // advance moves one step on (+1) or back (−1) through card and stages.
 func (m *Model) advance(dir int) {
 	switch {
-	case m.card && dir > 0:
-		m.card = false
-	case m.card:
-	case dir < 0 && m.stage == 0:
-		m.card = true
-	case dir > 0 && int(m.stage) < pipeline.NumStages-1:
-		m.stage++
+	case m.pres.card && dir > 0:
+		m.pres.card = false
+	case m.pres.card:
+	case dir < 0 && m.sel.stage == 0:
+		m.pres.card = true
+	case dir > 0 && int(m.sel.stage) < len(m.stages())-1:
+		m.sel.stage++
 	case dir < 0:
-		m.stage--
+		m.sel.stage--
 	default:
 		return
 	}
-	m.panel = 0
+	m.sel.panel = 0
 	m.refresh()
 }
 
 // renderCard draws the opening card.
 func (m Model) renderCard(w, h int) string {
 	c := narrate.Why()
-	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render(c.Title)
+	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).Render(c.Title)
 	textW := min(w, 72)
-	text := lipgloss.NewStyle().Foreground(m.theme.Text).Width(textW).Render(c.Text)
-	pic := lipgloss.NewStyle().Foreground(m.theme.Accent).Render(c.Picture)
-	hint := lipgloss.NewStyle().Foreground(m.theme.Muted).Render("n / PgDn / space: begin with the tokens")
+	text := lipgloss.NewStyle().Foreground(m.look.theme.Text).Width(textW).Render(c.Text)
+	pic := lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render(c.Picture)
+	hint := lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("n / PgDn / space: begin with the tokens")
 	var body string
 	if w >= textW+narrate.PictureWidth+4 {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, text, "    ", pic)
@@ -84,40 +100,30 @@ func (m Model) renderCard(w, h int) string {
 // the stage's main matrix.
 func (m Model) renderPresent() string {
 	w, h := m.width, m.height
-	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 	footer := muted.Render("PgDn/n/space next · PgUp/p back · q quit")
-	if m.auto > 0 {
-		footer = muted.Render("auto-advancing every "+m.auto.String()+" · ") + footer
+	if m.pres.auto > 0 {
+		footer = muted.Render("auto-advancing every "+m.pres.auto.String()+" · ") + footer
 	}
-	if m.card {
+	if m.pres.card {
 		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
 	}
-	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).
-		Render(strings.ToUpper(m.stage.Title())) + muted.Render("   step "+strconv.Itoa(int(m.stage)+1)+" of "+strconv.Itoa(pipeline.NumStages))
+	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).
+		Render(strings.ToUpper(m.view.def.Title)) + muted.Render("   step "+strconv.Itoa(int(m.sel.stage)+1)+" of "+strconv.Itoa(len(m.stages())))
 	var parts []string
 	parts = append(parts, title, m.renderBadge(), "")
-	if m.narr.Formula != "" {
-		parts = append(parts, lipgloss.NewStyle().Bold(true).Foreground(m.theme.Text).Render(m.narr.Formula))
-		parts = append(parts, lipgloss.NewStyle().Foreground(m.theme.Text).Width(min(w, 100)).Render(m.narr.Text), "")
+	if n := m.view.narr; n.Formula != "" {
+		parts = append(parts, lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Text).Render(n.Formula))
+		parts = append(parts, lipgloss.NewStyle().Foreground(m.look.theme.Text).Width(min(w, presentTextW)).Render(n.Text), "")
 	}
 	top := strings.Join(parts, "\n")
 	rest := h - lipgloss.Height(top) - 1
 	var main string
 	switch {
-	case m.stage == pipeline.StageTokens:
+	case m.view.def.Kind == pipeline.KindTokens:
 		main = m.renderTokens() + "\n\n" + m.renderTokenTable(w, rest-2)
-	case len(m.hms) > 0:
-		main = m.hms[0].View()
+	case len(m.view.hms) > 0:
+		main = m.view.hms[0].View()
 	}
 	return fit(top+"\n"+fit(main, w, rest), w, h-1) + "\n" + footer
-}
-
-// presentTop is the height of presenter mode's title and narration.
-func (m Model) presentTop() int {
-	n := 3 // title, badge, blank
-	if m.narr.Formula != "" {
-		text := lipgloss.NewStyle().Width(min(m.width, 100)).Render(m.narr.Text)
-		n += 2 + lipgloss.Height(text)
-	}
-	return n
 }

@@ -24,8 +24,8 @@ func WithClean(on bool) Option {
 // the main matrix first: a short ASCII form of each matrix's title ("q",
 // "w_query", "causal-weights"). The numbers 1…n are accepted as well.
 func (m Model) PanelNames() []string {
-	names := make([]string, len(m.panels))
-	for i, p := range m.panels {
+	names := make([]string, len(m.view.panels))
+	for i, p := range m.view.panels {
 		n := panelSlug(p.name)
 		if n == "" || slices.Contains(names[:i], n) {
 			n = strconv.Itoa(i + 1)
@@ -41,16 +41,16 @@ func (m Model) PanelNames() []string {
 func (m Model) RenderPanel(name string, w, h int) (string, error) {
 	names := m.PanelNames()
 	if len(names) == 0 {
-		return "", fmt.Errorf("the %s stage has no matrix to crop to", m.stage.Name())
+		return "", fmt.Errorf("the %s stage has no matrix to crop to", m.sel.stage.Name())
 	}
 	i := slices.Index(names, strings.ToLower(name))
 	if n, err := strconv.Atoi(name); err == nil && n >= 1 && n <= len(names) {
 		i = n - 1
 	}
 	if i < 0 {
-		return "", fmt.Errorf("no panel %q at the %s stage (want %s, or 1–%d)", name, m.stage.Name(), strings.Join(names, ", "), len(names))
+		return "", fmt.Errorf("no panel %q at the %s stage (want %s, or 1–%d)", name, m.sel.stage.Name(), strings.Join(names, ", "), len(names))
 	}
-	hm := m.newHeatmap(m.panels[i], false)
+	hm := m.newHeatmap(m.view.panels[i], false, layout{panelW: w, panelH: h})
 	hm.SetSize(w, h)
 	return hm.View(), nil
 }
@@ -91,9 +91,9 @@ func panelSlug(title string) string {
 // narrationFits reports whether the narration renderNarration draws in n
 // lines of width w is whole.
 func (m Model) narrationFits(w, n int) bool {
-	if n == 1 && m.narr.Notice != "" {
-		return ansi.StringWidth(m.narr.Notice) <= w
+	if n == 1 && m.view.narr.Notice != "" {
+		return ansi.StringWidth(m.view.narr.Notice) <= w
 	}
-	text := lipgloss.NewStyle().Width(w).Render(m.narr.Text)
+	text := lipgloss.NewStyle().Width(w).Render(m.view.narr.Text)
 	return 1+strings.Count(text, "\n")+1 <= n
 }

@@ -28,8 +28,8 @@ func TestProgramRun(t *testing.T) {
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
 	view := ansi.Strip(final.View().Content)
-	if final.stage != pipeline.StageContext || final.row != 1 || final.col != 1 {
-		t.Fatalf("stage %v cursor (%d,%d), want context (1,1)", final.stage, final.row, final.col)
+	if final.sel.stage != pipeline.StageContext || final.sel.row != 1 || final.sel.col != 1 {
+		t.Fatalf("stage %v cursor (%d,%d), want context (1,1)", final.sel.stage, final.sel.row, final.sel.col)
 	}
 	if !strings.Contains(view, "Context vectors") || !strings.Contains(view, "BOOK") {
 		t.Fatalf("final view:\n%s", view)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -12,70 +11,90 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 )
 
-// Key handling of the root model: the stage view (updateView), the sentence
-// editor (updateEdit), pasting, and keeping the cursor inside the data.
+// Input handling of the root model: keys by mode, the stage view
+// (updateView), the sentence editor (updateEdit), pasting, mouse clicks,
+// and keeping the selection inside the data.
+
+// pressed routes a key by mode.
+func (m Model) pressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch m.mode {
+	case modeSettings, modePicker:
+		return m.updateOverlay(msg)
+	case modeEdit:
+		return m.updateEdit(msg)
+	case modeHelp:
+		m.mode = modeView
+		if key.Matches(msg, m.keys.Quit) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.pres.on || m.pres.card {
+		if mm, cmd, done := m.updatePresenting(msg); done {
+			return mm, cmd
+		}
+	}
+	return m.updateView(msg)
+}
+
+// updatePresenting handles a key in presenter mode or on the card; done is
+// false when the stage view should handle it as usual.
+func (m Model) updatePresenting(msg tea.KeyPressMsg) (_ tea.Model, _ tea.Cmd, done bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit, true
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
+		dir := 1
+		if key.Matches(msg, k.Prev) {
+			dir = -1
+		}
+		m.advance(dir)
+		m.pres.tickSeq++ // a manual step restarts the auto-advance clock
+		return m, m.tick(), true
+	case key.Matches(msg, k.Why):
+		m.pres.card = !m.pres.card
+		return m, nil, true
+	case m.pres.card:
+		return m, nil, true
+	case m.pres.on && key.Matches(msg, k.Edit, k.Settings, k.Samples, k.Inspector, k.Grid, k.PanelNext, k.PanelPrev):
+		return m, nil, true // advanced panels are hidden while presenting
+	}
+	return m, nil, false
+}
 
 // updateView handles a key in the stage view.
 func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
-	if m.present || m.card {
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, k.Next):
-			m.advance(+1)
-			m.tickSeq++ // a manual step restarts the auto-advance clock
-			return m, m.tick()
-		case key.Matches(msg, k.Prev):
-			m.advance(-1)
-			m.tickSeq++
-			return m, m.tick()
-		case key.Matches(msg, k.Why):
-			m.card = !m.card
-			return m, nil
-		case m.card:
-			return m, nil
-		case m.present && (key.Matches(msg, k.Edit, k.Settings, k.Samples, k.Inspector, k.Grid, k.PanelNext, k.PanelPrev)):
-			return m, nil // advanced panels are hidden while presenting
-		}
-	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Why):
-		m.card = true
+		m.pres.card = true
 		return m, nil
 	case key.Matches(msg, k.Next):
-		if int(m.stage) < pipeline.NumStages-1 {
-			m.stage++
-			m.panel = 0
-			m.refresh()
-		}
+		m.step(+1)
 	case key.Matches(msg, k.Prev):
-		if m.stage > 0 {
-			m.stage--
-			m.panel = 0
-			m.refresh()
-		}
+		m.step(-1)
 	case key.Matches(msg, k.PanelNext):
-		m.panel++
+		m.sel.panel++
 	case key.Matches(msg, k.PanelPrev):
-		m.panel--
+		m.sel.panel--
 	case key.Matches(msg, k.HeadNext):
-		m.head++
+		m.sel.head++
 		m.refresh()
 	case key.Matches(msg, k.HeadPrev):
-		m.head--
+		m.sel.head--
 		m.refresh()
-	case key.Matches(msg, k.Grid) && m.stage == pipeline.StageHeads:
+	case key.Matches(msg, k.Grid):
 		m.grid = !m.grid
 		m.resize()
 	case key.Matches(msg, k.Colormap):
-		m.setTheme(m.theme.NextMap())
-		m.themeChosen = true
+		m.setTheme(m.look.theme.NextMap())
+		m.look.chosen = true
 	case key.Matches(msg, k.Theme):
-		m.setTheme(nextTheme(m.theme))
-		m.themeChosen = true
+		m.setTheme(nextTheme(m.look.theme))
+		m.look.chosen = true
 	case key.Matches(msg, k.Inspector):
 		m.inspecting = !m.inspecting
 		m.resize()
@@ -87,36 +106,62 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mode = modeHelp
 	case key.Matches(msg, k.Edit):
 		m.mode = modeEdit
-		m.input.SetValue(m.req.Text)
+		m.input.SetValue(m.build.req.Text)
 		m.input.CursorEnd()
 		return m, m.input.Focus()
-	case m.stage == pipeline.StageTokens && m.scene != nil:
-		switch msg.String() {
-		case "up", "k":
-			m.row = max(m.row-1, 0)
-		case "down", "j":
-			m.row = min(m.row+1, len(m.scene.Tokens)-1)
-		}
-		return m, nil
-	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
-		m.insp, _ = m.insp.Update(msg)
-		return m, nil
 	default:
-		if len(m.hms) > 0 {
-			hm, _ := m.hms[0].Update(msg)
-			m.row, m.col = hm.Cursor()
-			m.hms = slices.Clone(m.hms)
-			m.syncCursor()
-		}
-		return m, nil
+		return m.moveCursor(msg)
 	}
 	m.clamp()
 	return m, nil
 }
 
+// step moves one stage on (+1) or back (−1), if there is one.
+func (m *Model) step(dir int) {
+	if s := int(m.sel.stage) + dir; s >= 0 && s < len(m.stages()) {
+		m.sel.stage = pipeline.Stage(s)
+		m.sel.panel = 0
+		m.refresh()
+	}
+}
+
+// moveCursor moves the cell cursor (or the token table's row, or scrolls
+// the inspector).
+func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.view.def.Kind == pipeline.KindTokens && m.scene != nil:
+		switch {
+		case key.Matches(msg, m.keys.TokenUp):
+			m.sel.row = max(m.sel.row-1, 0)
+		case key.Matches(msg, m.keys.TokenDown):
+			m.sel.row = min(m.sel.row+1, len(m.scene.Tokens)-1)
+		}
+	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
+		m.insp, _ = m.insp.Update(msg)
+	case len(m.view.hms) > 0:
+		hm, _ := m.view.hms[0].Update(msg)
+		m.sel.row, m.sel.col = hm.Cursor()
+		m.syncCursor()
+	}
+	return m, nil
+}
+
+// clicked moves the cursor to the clicked cell of the main heatmap.
+func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	if m.mode != modeView || len(m.view.hms) == 0 || m.showGrid() {
+		return m, nil
+	}
+	mouse := msg.Mouse()
+	if r, c, ok := m.view.hms[0].CellAt(mouse.X, mouse.Y-m.layout().panelsTop); ok {
+		m.sel.row, m.sel.col = r, c
+		m.syncCursor()
+	}
+	return m, nil
+}
+
 func (m Model) updateEdit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Cancel):
 		m.mode = modeView
@@ -126,10 +171,10 @@ func (m Model) updateEdit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mode = modeView
 		m.input.Blur()
 		text := strings.TrimSpace(m.input.Value())
-		if text == m.req.Text {
+		if text == m.build.req.Text {
 			return m, nil
 		}
-		req := m.req
+		req := m.build.req
 		req.Text = text
 		return m, m.rebuild(req)
 	case key.Matches(msg, m.keys.ClearLn):
@@ -139,6 +184,24 @@ func (m Model) updateEdit(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
+}
+
+// pasted opens the editor on a paste in the stage view, or passes the paste
+// to the editor or the open panel.
+func (m Model) pasted(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case m.mode == modeView && !m.pres.on:
+		m.mode = modeEdit
+		m.input.SetValue("")
+		cmd := m.input.Focus()
+		m, cmd2 := m.paste(msg.Content)
+		return m, tea.Batch(cmd, cmd2)
+	case m.mode == modeEdit:
+		return m.paste(msg.Content)
+	case m.mode == modeSettings || m.mode == modePicker:
+		return m.updateOverlay(msg)
+	}
+	return m, nil
 }
 
 // paste inserts pasted text into the sentence, cut to the input's limit
@@ -168,15 +231,15 @@ func (m *Model) clamp() {
 	if m.scene == nil {
 		return
 	}
-	heads := m.scene.ResultFor(m.stage).Config.Heads
-	m.head = min(max(m.head, 0), max(heads-1, 0))
-	n := max(len(m.panels)-1, 1)
-	m.panel = ((m.panel % n) + n) % n
+	heads := m.scene.View(m.sel.stage).Heads
+	m.sel.head = min(max(m.sel.head, 0), max(heads-1, 0))
+	n := max(len(m.view.panels)-1, 1)
+	m.sel.panel = ((m.sel.panel % n) + n) % n
 	rows, cols := len(m.scene.Tokens), 1
-	if len(m.hms) > 0 {
-		d := m.hms[0].Data()
+	if len(m.view.hms) > 0 {
+		d := m.view.hms[0].Data()
 		rows, cols = d.Rows, d.Cols
 	}
-	m.row = min(max(m.row, 0), max(rows-1, 0))
-	m.col = min(max(m.col, 0), max(cols-1, 0))
+	m.sel.row = min(max(m.sel.row, 0), max(rows-1, 0))
+	m.sel.col = min(max(m.sel.col, 0), max(cols-1, 0))
 }

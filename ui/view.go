@@ -32,18 +32,18 @@ func (m Model) Render() string {
 	if m.mode == modeHelp {
 		return fit(m.renderHelp(), w, h)
 	}
-	if m.present {
+	if m.pres.on {
 		return m.renderPresent()
 	}
-	if m.card {
-		muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	if m.pres.card {
+		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n next · w close · q quit")
 	}
-	top := []string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
-	bottom := []string{m.renderStatus(), m.renderHelpLine()}
-	bodyH := h - len(top) - len(bottom)
-	body := m.renderBody(w, bodyH)
-	return fit(strings.Join(append(append(top, fit(body, w, bodyH)), bottom...), "\n"), w, h)
+	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
+	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
+	bodyH := m.layout().bodyH
+	body := fit(m.renderBody(w, bodyH), w, bodyH)
+	return fit(strings.Join(append(append(top[:], body), bottom[:]...), "\n"), w, h)
 }
 
 // fit truncates s to w cells per line and pads or cuts it to exactly h lines.
@@ -65,21 +65,23 @@ func fit(s string, w, h int) string {
 }
 
 func (m Model) renderHeader() string {
-	st := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent)
-	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
-	pos := muted.Render(fmt.Sprintf("%d/%d ", m.stage+1, pipeline.NumStages))
-	title := st.Render(m.stage.Title())
+	st := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent)
+	muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
+	stages := m.stages()
+	cur := int(m.sel.stage)
+	pos := muted.Render(fmt.Sprintf("%d/%d ", cur+1, len(stages)))
+	title := st.Render(m.view.def.Title)
 	var prev, next string
-	if m.stage > 0 {
-		prev = muted.Render(pipeline.Stage(m.stage-1).Name() + " ‹ ")
+	if cur > 0 && cur <= len(stages) {
+		prev = muted.Render(stages[cur-1].Name + " ‹ ")
 	}
-	if int(m.stage) < pipeline.NumStages-1 {
-		next = muted.Render(" › " + pipeline.Stage(m.stage+1).Name())
+	if cur >= -1 && cur < len(stages)-1 {
+		next = muted.Render(" › " + stages[cur+1].Name)
 	}
-	dots := make([]string, pipeline.NumStages)
+	dots := make([]string, len(stages))
 	for i := range dots {
 		dots[i] = "·"
-		if i == int(m.stage) {
+		if i == cur {
 			dots[i] = "●"
 		}
 	}
@@ -93,7 +95,7 @@ func (m Model) renderHeader() string {
 	} {
 		line := strings.Join(parts, "")
 		if w := ansi.StringWidth(line); w <= m.width {
-			if pad := m.width - w - pipeline.NumStages - 1; pad > 0 {
+			if pad := m.width - w - len(stages) - 1; pad > 0 {
 				line += strings.Repeat(" ", pad) + muted.Render(strings.Join(dots, ""))
 			}
 			return line
@@ -104,13 +106,13 @@ func (m Model) renderHeader() string {
 
 func (m Model) renderBadge() string {
 	if m.scene == nil {
-		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("tokenizing…")
+		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("tokenizing…")
 	}
-	badge := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Badge.Fg).Background(m.theme.Badge.Bg)
-	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	badge := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Badge.Fg).Background(m.look.theme.Badge.Bg)
+	muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 	var label string
 	if m.scene.Book {
-		label = badge.Render(" BOOK ") + muted.Render(" numbers as the book prints them · "+m.scene.ConfigLabel(m.stage))
+		label = badge.Render(" BOOK ") + muted.Render(" numbers as the book prints them · "+m.scene.ConfigLabel(m.sel.stage))
 	} else {
 		label = badge.Render(" CUSTOM ") + muted.Render(" "+pipeline.Badge(m.scene.Request))
 	}
@@ -128,8 +130,8 @@ func (m Model) renderTokens() string {
 	if m.scene == nil {
 		return ""
 	}
-	sep := lipgloss.NewStyle().Foreground(m.theme.Muted).Render("│")
-	tok := lipgloss.NewStyle().Foreground(m.theme.Text)
+	sep := lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("│")
+	tok := lipgloss.NewStyle().Foreground(m.look.theme.Text)
 	parts := make([]string, len(m.scene.Tokens))
 	for i, t := range m.scene.Tokens {
 		parts[i] = tok.Render(t.Label)
@@ -140,13 +142,13 @@ func (m Model) renderTokens() string {
 func (m Model) renderStatus() string {
 	switch {
 	case m.message != "":
-		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("! " + m.message)
-	case m.building && m.loading != "":
-		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("loading the " + m.loading + " encoder…")
-	case m.building:
-		return lipgloss.NewStyle().Foreground(m.theme.Muted).Render("computing…")
+		return lipgloss.NewStyle().Foreground(m.look.theme.Warning).Render("! " + m.message)
+	case m.build.building && m.build.loading != "":
+		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("loading the " + m.build.loading + " encoder…")
+	case m.build.building:
+		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("computing…")
 	case m.scene != nil && m.scene.Notice != "":
-		return lipgloss.NewStyle().Foreground(m.theme.Warning).Render("✂ " + m.scene.Notice)
+		return lipgloss.NewStyle().Foreground(m.look.theme.Warning).Render("✂ " + m.scene.Notice)
 	}
 	return ""
 }
@@ -158,19 +160,23 @@ func (m Model) renderHelpLine() string {
 	if m.mode == modeEdit {
 		return m.help.ShortHelpView(m.keys.editHelp())
 	}
-	return m.help.ShortHelpView(m.keys.shortHelpFor(m.stage))
+	return m.help.ShortHelpView(m.keys.shortHelpFor(m.view.def))
 }
 
 func (m Model) renderHelp() string {
 	hm := m.help
 	hm.ShowAll = true
-	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render("attnscope — keys")
-	cursor := append(heatmap.DefaultKeyMap().FullHelp(), m.insp.KeyMap.FullHelp()...)
-	sub := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Muted)
+	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).Render("attnscope — keys")
+	cursorKeys := heatmap.DefaultKeyMap()
+	if len(m.view.hms) > 0 {
+		cursorKeys = m.view.hms[0].KeyMap // as the screen has them (g is the grid's where there is one)
+	}
+	cursor := append(cursorKeys.FullHelp(), m.insp.KeyMap.FullHelp()...)
+	sub := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Muted)
 	return title + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n" +
 		sub.Render("cell cursor and inspector") + "\n" + hm.FullHelpView(cursor) + "\n\n" +
 		sub.Render("settings (s)") + "\n" + hm.FullHelpView(settings.DefaultKeyMap().FullHelp()) + "\n\n" +
-		lipgloss.NewStyle().Foreground(m.theme.Muted).Render("press any key to close")
+		lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("press any key to close")
 }
 
 func (m Model) renderBody(w, h int) string {
@@ -209,7 +215,7 @@ func padLines(s string, w int) string {
 
 func (m Model) renderTokenTable(w, h int) string {
 	const labelW = 18
-	muted := lipgloss.NewStyle().Foreground(m.theme.Muted)
+	muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 	cell := func(s string, n int) string { // s cut or padded to n cells
 		s = ansi.Truncate(s, n, "…")
 		return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0))
@@ -218,7 +224,7 @@ func (m Model) renderTokenTable(w, h int) string {
 	b.WriteString(muted.Render(fmt.Sprintf("%5s  %s %8s  %s", "#", cell("token", labelW), "id", "bytes")) + "\n")
 	toks := m.scene.Tokens
 	rows := max(h-2, 1)
-	first := min(max(m.row-rows/2, 0), max(len(toks)-rows, 0))
+	first := min(max(m.sel.row-rows/2, 0), max(len(toks)-rows, 0))
 	for i := first; i < len(toks) && i < first+rows; i++ {
 		t := toks[i]
 		line := fmt.Sprintf("%5d  %s %8d  % x", i+1, cell(t.Label, labelW), t.ID, t.Bytes)
@@ -228,8 +234,8 @@ func (m Model) renderTokenTable(w, h int) string {
 		if t.Special {
 			line += muted.Render("  special token")
 		}
-		if i == m.row {
-			line = lipgloss.NewStyle().Foreground(m.theme.Cursor.Fg).Background(m.theme.Cursor.Bg).Render(line)
+		if i == m.sel.row {
+			line = lipgloss.NewStyle().Foreground(m.look.theme.Cursor.Fg).Background(m.look.theme.Cursor.Bg).Render(line)
 		}
 		b.WriteString(line + "\n")
 	}

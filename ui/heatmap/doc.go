@@ -24,7 +24,7 @@
 // by dropout (Data.Dropped) carry '×'; NaN shows as '?'.
 //
 // Styles and escape sequences are computed in SetData, SetSize, SetTheme and
-// friends; View only concatenates (about 1 ms at T=256 on 200×60).
+// friends; View only concatenates (the README has its cost).
 //
 // Imports: bubbletea, bubbles/key, lipgloss, x/ansi, colorprofile, compute
 // (for *compute.Matrix) and themes.

@@ -1,6 +1,7 @@
 // Package inspector is the TUI component that explains the cell under the
 // cursor: the computation behind its number, with the actual numbers, for
-// every stage of SPEC §4 (a dot product as a sum of products, ÷√d_k, the
+// every stage (looked up by its pipeline.StageDef.Words key; the cell is one
+// of the stage's main panel, GridSize) (a dot product as a sum of products, ÷√d_k, the
 // softmax's maximum and normaliser, the mask state, the dropout decision and
 // ×1/(1−p), a context vector as a weighted sum, out_proj's row·column + bias).
 //

@@ -19,7 +19,7 @@ func ExampleModel_SetCell() {
 	r := &compute.Result{Inputs: x, Simple: compute.SimpleAttention(x)}
 	m := inspector.New(themes.Default)
 	m.SetSize(44, 12)
-	m.SetCell(pipeline.StageScores, r, 0, 1, 0, []string{"Your", " journey"})
+	m.SetCell(pipeline.StageScores.Def(), r, 0, 1, 0, []string{"Your", " journey"})
 	fmt.Println(m.Content())
 	// Output:
 	// Attention score ω₂₁ = x₂·x₁

@@ -19,18 +19,20 @@ func explain(c Cell) doc {
 		d.missing("this configuration")
 		return d
 	}
-	if c.Stage < 0 || int(c.Stage) >= pipeline.NumStages {
+	explainCell, ok := explainers[c.Stage.Words]
+	if !ok {
 		d.heading("Inspector")
 		d.text(roleWarn, "Unknown stage.")
 		return d
 	}
+	tokens := c.Stage.Kind == pipeline.KindTokens
 	rows, cols := GridSize(c.Stage, r, c.Head)
-	if c.Stage != pipeline.StageTokens && (rows == 0 || cols == 0) {
+	if !tokens && (rows == 0 || cols == 0) {
 		d.heading(title(c.Stage))
 		d.missing("this stage's matrix")
 		return d
 	}
-	if c.Stage == pipeline.StageTokens {
+	if tokens {
 		rows, cols = max(rows, len(c.Labels)), 1
 	}
 	if c.Row < 0 || c.Col < 0 || c.Row >= rows || c.Col >= cols {
@@ -38,91 +40,52 @@ func explain(c Cell) doc {
 		d.text(roleWarn, fmt.Sprintf("No cell at row %d, column %d: the matrix is %d × %d.", c.Row+1, c.Col+1, rows, cols))
 		return d
 	}
-	i, j := c.Row, c.Col
-	switch c.Stage {
-	case pipeline.StageTokens:
-		tokens(&d, c)
-	case pipeline.StageEmbeddings:
-		embeddings(&d, c)
-	case pipeline.StageScores:
-		simpleScores(&d, c, i, j)
-	case pipeline.StageSoftmax:
-		simpleSoftmax(&d, c, i, j)
-	case pipeline.StageContext:
-		simpleContext(&d, c, i, j)
-	case pipeline.StageQKV:
-		qkv(&d, c, i, j)
-	case pipeline.StageScaled:
-		scaled(&d, c, i, j)
-	case pipeline.StageWeights:
-		weights(&d, c, i, j)
-	case pipeline.StageCausal:
-		causal(&d, c, i, j)
-	case pipeline.StageDropout:
-		dropout(&d, c, i, j)
-	case pipeline.StageHeads:
-		heads(&d, c, i, j)
-	case pipeline.StageOutput:
-		output(&d, c, i, j)
-	default:
-		d.heading("Inspector")
-		d.text(roleWarn, "Unknown stage.")
-	}
+	explainCell(&d, c, c.Row, c.Col)
 	return d
 }
 
+// explainers explain one cell of a stage's main matrix, by the stage's
+// Words key.
+var explainers = map[string]func(d *doc, c Cell, i, j int){
+	"tokens":     func(d *doc, c Cell, _, _ int) { tokens(d, c) },
+	"embeddings": func(d *doc, c Cell, _, _ int) { embeddings(d, c) },
+	"scores":     simpleScores,
+	"softmax":    simpleSoftmax,
+	"context":    simpleContext,
+	"qkv":        qkv,
+	"scaled":     scaled,
+	"weights":    weights,
+	"causal":     causal,
+	"dropout":    dropout,
+	"heads":      heads,
+	"output":     output,
+}
+
 // GridSize is the shape of the matrix the cell cursor moves in at stage:
-// T×1 tokens; X (T×d_in) for embeddings; ω or α (T×T) for scores and
-// softmax; z (T×d_in) for context; Q (T×d_out) for qkv, where the column is
-// the component of q_i, k_i and v_i; T×T for scaled, weights, causal,
-// dropout and heads (query row, key column); the output (T×d_out) for
-// output. It is 0×0 when the tensor is missing.
-func GridSize(stage pipeline.Stage, r *compute.Result, head int) (rows, cols int) {
+// its main (first) panel's, read from r for head; T×1 at the token table.
+// It is 0×0 when the tensor is missing.
+func GridSize(stage pipeline.StageDef, r *compute.Result, head int) (rows, cols int) {
 	if r == nil {
 		return 0, 0
 	}
-	var m *compute.Matrix
-	switch stage {
-	case pipeline.StageTokens:
+	if stage.Kind == pipeline.KindTokens {
 		if r.Inputs != nil {
 			return r.Inputs.Rows, 1
 		}
 		return 0, 0
-	case pipeline.StageEmbeddings:
-		m = r.Inputs
-	case pipeline.StageScores:
-		m = r.Simple.Scores()
-	case pipeline.StageSoftmax:
-		m = r.Simple.Weights()
-	case pipeline.StageContext:
-		m = r.Simple.Context
-	case pipeline.StageQKV:
-		m = r.Single.Queries
-	case pipeline.StageScaled:
-		m = r.Single.Scaled()
-	case pipeline.StageWeights:
-		m = r.Single.Weights()
-	case pipeline.StageCausal:
-		m = r.Single.CausalWeights
-	case pipeline.StageDropout:
-		m = r.Single.Dropped
-	case pipeline.StageHeads:
-		m = headAt(r.MHA.Weights, head)
-	case pipeline.StageOutput:
-		m = r.MHA.Output
 	}
-	if m == nil {
-		return 0, 0
+	if m := stage.Main(r, head); m != nil {
+		return m.Rows, m.Cols
 	}
-	return m.Rows, m.Cols
+	return 0, 0
 }
 
 // title is the stage's title, or "Inspector" for an unknown stage.
-func title(s pipeline.Stage) string {
-	if s < 0 || int(s) >= pipeline.NumStages {
+func title(s pipeline.StageDef) string {
+	if s.Title == "" {
 		return "Inspector"
 	}
-	return s.Title()
+	return s.Title
 }
 
 // who names query i and key j with their labels.

@@ -14,7 +14,7 @@ import (
 )
 
 // KeyMap is the inspector's key bindings. They only scroll, and avoid the
-// keys SPEC §7 gives every screen (arrows and h j k l move the cell cursor).
+// keys every screen uses (arrows and h j k l move the cell cursor).
 type KeyMap struct {
 	ScrollUp   key.Binding
 	ScrollDown key.Binding
@@ -85,9 +85,9 @@ func (s Styles) of(r role) lipgloss.Style {
 
 // Cell is what the inspector explains: one cell of one stage's main matrix.
 type Cell struct {
-	Stage  pipeline.Stage
+	Stage  pipeline.StageDef
 	Result *compute.Result
-	// Head is the head shown at StageHeads and StageOutput (0-based).
+	// Head is the head shown at the per-head stages (0-based).
 	Head int
 	// Row and Col index the stage's main matrix (see GridSize).
 	Row, Col int
@@ -121,8 +121,8 @@ func New(theme themes.Theme) Model {
 // which matrix that is), for head at the multi-head stages. Missing tensors,
 // a nil r and cells outside the matrix are explained, never a panic. The
 // scroll position is kept while the stage stays the same.
-func (m *Model) SetCell(stage pipeline.Stage, r *compute.Result, head, row, col int, labels []string) {
-	if !m.set || stage != m.cell.Stage || head != m.cell.Head {
+func (m *Model) SetCell(stage pipeline.StageDef, r *compute.Result, head, row, col int, labels []string) {
+	if !m.set || stage.Name != m.cell.Stage.Name || head != m.cell.Head {
 		m.offset = 0
 	}
 	m.cell = Cell{Stage: stage, Result: r, Head: head, Row: row, Col: col, Labels: labels}

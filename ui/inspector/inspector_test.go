@@ -13,7 +13,7 @@ func content(t *testing.T, stage pipeline.Stage, cfg string, head, i, j int) str
 	t.Helper()
 	m := New(themes.Default)
 	m.SetSize(400, 80)
-	m.SetCell(stage, bookResults(t)[cfg], head, i, j, bookLabels)
+	m.SetCell(stage.Def(), bookResults(t)[cfg], head, i, j, bookLabels)
 	return m.Content()
 }
 
@@ -112,7 +112,7 @@ func TestQKVBias(t *testing.T) {
 	r.Single.BValue = []float32{0, 0}
 	m := New(themes.Default)
 	m.SetSize(300, 40)
-	m.SetCell(pipeline.StageQKV, r, 0, 0, 1, bookLabels)
+	m.SetCell(pipeline.StageQKV.Def(), r, 0, 0, 1, bookLabels)
 	if got := m.Content(); !strings.Contains(got, "+ (-0.25) (bias) = ") {
 		t.Errorf("bias term missing:\n%s", got)
 	}
@@ -123,7 +123,7 @@ func TestDropoutMKLPath(t *testing.T) {
 	r.Config.DropoutRNG = 1 // compute.RNGMKL
 	m := New(themes.Default)
 	m.SetSize(300, 40)
-	m.SetCell(pipeline.StageDropout, r, 0, 2, 0, bookLabels)
+	m.SetCell(pipeline.StageDropout.Def(), r, 0, 2, 0, bookLabels)
 	if got := m.Content(); !strings.Contains(got, "mkl (legacy Intel MKL path)") {
 		t.Errorf("path not named:\n%s", got)
 	}

@@ -44,7 +44,7 @@ func TestBookScene(t *testing.T) {
 	for s := range pipeline.NumStages {
 		st := pipeline.Stage(s)
 		w := want[st]
-		m.SetCell(st, sc.ResultFor(st), 0, w.i, w.j, labels)
+		m.SetCell(st.Def(), sc.ResultFor(st), 0, w.i, w.j, labels)
 		got := m.Content()
 		if strings.Contains(got, "not computed") || strings.Contains(got, "No cell") {
 			t.Errorf("%s: missing data:\n%s", st, got)
@@ -75,13 +75,13 @@ func TestCustomConfig(t *testing.T) {
 		st := pipeline.Stage(s)
 
 		for h := range 2 {
-			rows, cols := GridSize(st, r, h)
+			rows, cols := GridSize(st.Def(), r, h)
 			if rows == 0 || cols == 0 {
 				t.Fatalf("%s: empty grid", st)
 			}
 			for i := range rows {
 				for j := range cols {
-					m.SetCell(st, r, h, i, j, nil)
+					m.SetCell(st.Def(), r, h, i, j, nil)
 					got := m.Content()
 					if strings.Contains(got, "not computed") || strings.Contains(got, "undefined") {
 						t.Fatalf("%s head %d (%d,%d):\n%s", st, h, i, j, got)
@@ -90,11 +90,11 @@ func TestCustomConfig(t *testing.T) {
 			}
 		}
 	}
-	m.SetCell(pipeline.StageQKV, r, 0, 0, 0, nil)
+	m.SetCell(pipeline.StageQKV.Def(), r, 0, 0, 0, nil)
 	if !strings.Contains(m.Content(), "(bias)") {
 		t.Errorf("qkv without bias term:\n%s", m.Content())
 	}
-	m.SetCell(pipeline.StageDropout, r, 0, 3, 1, nil)
+	m.SetCell(pipeline.StageDropout.Def(), r, 0, 3, 1, nil)
 	if got := m.Content(); !strings.Contains(got, "p = 0.25") || !strings.Contains(got, "1.3333") && !strings.Contains(got, "Dropped") {
 		t.Errorf("dropout p = 0.25:\n%s", got)
 	}

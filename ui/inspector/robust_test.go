@@ -52,7 +52,7 @@ func TestNoPanic(t *testing.T) {
 			for _, c := range cells {
 				for _, labels := range [][]string{nil, bookLabels, {"\x1b[31mred\x07", "a\nb"}} {
 					m := New(themes.Default)
-					m.SetCell(pipeline.Stage(s), r, c[0], c[1], c[2], labels)
+					m.SetCell(pipeline.Stage(s).Def(), r, c[0], c[1], c[2], labels)
 					for _, sz := range sizes {
 						m.SetSize(sz[0], sz[1])
 						checkView(t, m, sz[0], sz[1])
@@ -70,15 +70,15 @@ func TestNoPanic(t *testing.T) {
 func TestMissingTensorsSaySo(t *testing.T) {
 	m := New(themes.Default)
 	m.SetSize(80, 20)
-	m.SetCell(pipeline.StageCausal, &compute.Result{}, 0, 0, 0, nil)
+	m.SetCell(pipeline.StageCausal.Def(), &compute.Result{}, 0, 0, 0, nil)
 	if got := m.Content(); !strings.Contains(got, "not computed") {
 		t.Errorf("want a not-computed message, got\n%s", got)
 	}
-	m.SetCell(pipeline.StageScores, nil, 0, 0, 0, nil)
+	m.SetCell(pipeline.StageScores.Def(), nil, 0, 0, 0, nil)
 	if got := m.Content(); !strings.Contains(got, "not computed") {
 		t.Errorf("nil result: got\n%s", got)
 	}
-	m.SetCell(pipeline.StageScores, bookResults(t)["rand123"], 0, 7, 0, nil)
+	m.SetCell(pipeline.StageScores.Def(), bookResults(t)["rand123"], 0, 7, 0, nil)
 	if got := m.Content(); !strings.Contains(got, "No cell at row 8, column 1: the matrix is 6 × 6") {
 		t.Errorf("out of range: got\n%s", got)
 	}
@@ -107,7 +107,7 @@ func TestHugeWidthIsAbbreviated(t *testing.T) {
 	m := New(themes.Default)
 	m.SetSize(60, 20)
 	for _, s := range []pipeline.Stage{pipeline.StageScores, pipeline.StageContext, pipeline.StageEmbeddings, pipeline.StageScaled, pipeline.StageWeights} {
-		m.SetCell(s, r, 0, 1, 2, nil)
+		m.SetCell(s.Def(), r, 0, 1, 2, nil)
 		got := m.Content()
 		if !strings.Contains(got, "…") {
 			t.Errorf("%s: no abbreviation:\n%s", s, got)
@@ -117,7 +117,7 @@ func TestHugeWidthIsAbbreviated(t *testing.T) {
 		}
 		checkView(t, m, 60, 20)
 	}
-	m.SetCell(pipeline.StageScores, r, 0, 1, 2, nil)
+	m.SetCell(pipeline.StageScores.Def(), r, 0, 1, 2, nil)
 	if got := m.Content(); !strings.Contains(got, "(768 terms)") {
 		t.Errorf("term count missing:\n%s", got)
 	}
@@ -127,12 +127,12 @@ func TestLongSequenceIsAbbreviated(t *testing.T) {
 	r := randResult(200, 2)
 	m := New(themes.Default)
 	m.SetSize(80, 20)
-	m.SetCell(pipeline.StageSoftmax, r, 0, 150, 3, nil)
+	m.SetCell(pipeline.StageSoftmax.Def(), r, 0, 150, 3, nil)
 	got := m.Content()
 	if !strings.Contains(got, "(200 terms)") || strings.Count(got, "\n") > 30 {
 		t.Errorf("softmax over T = 200:\n%s", got)
 	}
-	m.SetCell(pipeline.StageContext, r, 0, 150, 1, nil)
+	m.SetCell(pipeline.StageContext.Def(), r, 0, 150, 1, nil)
 	if got := m.Content(); strings.Count(got, "\n") > 30 {
 		t.Errorf("context over T = 200 is %d lines", strings.Count(got, "\n"))
 	}
@@ -143,10 +143,10 @@ func TestSingleToken(t *testing.T) {
 	m := New(themes.Default)
 	m.SetSize(50, 20)
 	for s := range pipeline.NumStages {
-		m.SetCell(pipeline.Stage(s), r, 0, 0, 0, []string{"Hi"})
+		m.SetCell(pipeline.Stage(s).Def(), r, 0, 0, 0, []string{"Hi"})
 		checkView(t, m, 50, 20)
 	}
-	m.SetCell(pipeline.StageSoftmax, r, 0, 0, 0, []string{"Hi"})
+	m.SetCell(pipeline.StageSoftmax.Def(), r, 0, 0, 0, []string{"Hi"})
 	if got := m.Content(); !strings.Contains(got, "α₁₁ = 1.0000 / 1.0000 = 1.0000") {
 		t.Errorf("T = 1 softmax:\n%s", got)
 	}
@@ -154,7 +154,7 @@ func TestSingleToken(t *testing.T) {
 
 func TestWrapsToWidth(t *testing.T) {
 	m := New(themes.Default)
-	m.SetCell(pipeline.StageContext, bookResults(t)["rand123"], 0, 1, 0, bookLabels)
+	m.SetCell(pipeline.StageContext.Def(), bookResults(t)["rand123"], 0, 1, 0, bookLabels)
 	for _, w := range []int{24, 40, 57} {
 		m.SetSize(w, 50)
 		for _, l := range strings.Split(m.Content(), "\n") {
@@ -175,7 +175,7 @@ func TestWrapsToWidth(t *testing.T) {
 func TestScroll(t *testing.T) {
 	m := New(themes.Default)
 	m.SetSize(40, 8)
-	m.SetCell(pipeline.StageWeights, bookResults(t)["rand123"], 0, 1, 0, bookLabels)
+	m.SetCell(pipeline.StageWeights.Def(), bookResults(t)["rand123"], 0, 1, 0, bookLabels)
 	total := len(m.lines)
 	if total <= 8 {
 		t.Fatalf("content too short to scroll: %d lines", total)
@@ -210,11 +210,11 @@ func TestScroll(t *testing.T) {
 	// Moving the cursor within a stage keeps the scroll position; a new
 	// stage starts at the top.
 	m.ScrollBy(3)
-	m.SetCell(pipeline.StageWeights, bookResults(t)["rand123"], 0, 2, 0, bookLabels)
+	m.SetCell(pipeline.StageWeights.Def(), bookResults(t)["rand123"], 0, 2, 0, bookLabels)
 	if m.offset != 3 {
 		t.Errorf("same stage: offset %d, want 3", m.offset)
 	}
-	m.SetCell(pipeline.StageScaled, bookResults(t)["rand123"], 0, 2, 0, bookLabels)
+	m.SetCell(pipeline.StageScaled.Def(), bookResults(t)["rand123"], 0, 2, 0, bookLabels)
 	if m.offset != 0 {
 		t.Errorf("new stage: offset %d, want 0", m.offset)
 	}
@@ -253,10 +253,10 @@ func TestMismatchedShapes(t *testing.T) {
 		m.SetSize(50, 10)
 		for s := range pipeline.NumStages {
 			for h := range 3 {
-				rows, cols := GridSize(pipeline.Stage(s), r, h)
+				rows, cols := GridSize(pipeline.Stage(s).Def(), r, h)
 				for i := range rows {
 					for j := range cols {
-						m.SetCell(pipeline.Stage(s), r, h, i, j, bookLabels)
+						m.SetCell(pipeline.Stage(s).Def(), r, h, i, j, bookLabels)
 						checkView(t, m, 50, 10)
 					}
 				}
@@ -270,7 +270,7 @@ func TestNoColorStyles(t *testing.T) {
 	m := New(themes.Default)
 	m.Styles = NoColorStyles()
 	m.SetSize(60, 24)
-	m.SetCell(pipeline.StageCausal, bookResults(t)["linear789"], 0, 0, 3, bookLabels)
+	m.SetCell(pipeline.StageCausal.Def(), bookResults(t)["linear789"], 0, 0, 3, bookLabels)
 	v := m.View()
 	if strings.Contains(v, "38;") || strings.Contains(v, "48;") {
 		t.Errorf("colour escapes with NoColorStyles:\n%q", v)

@@ -1,7 +1,8 @@
-// Package narrate holds the words of the TUI: for each of SPEC §4's stages a
-// title, the formula, a short explanation of what the matrix is and what to
-// notice, and the panels (matrices) the stage shows; and the opening "why
-// attention" card.
+// Package narrate holds the words of the TUI: for each stage (looked up by
+// its pipeline.StageDef.Words key) the formula, a short explanation of what
+// the matrix is, what to notice and where the book prints it; and the
+// opening "why attention" card. The stage's title and panels come from its
+// StageDef.
 //
 // Text is plain (no styling, no colour) and depends only on the stage and
 // the configuration the stage is shown under, so it can be tested and

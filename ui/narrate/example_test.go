@@ -11,7 +11,7 @@ import (
 func ExampleFor() {
 	cfg := compute.DefaultConfig()
 	cfg.Dropout = 0.5
-	n := narrate.For(pipeline.StageDropout, cfg, false)
+	n := narrate.For(pipeline.StageDropout.Def(), cfg, false)
 	fmt.Println(n.Title)
 	fmt.Println(n.Formula)
 	// Output:

@@ -18,17 +18,20 @@ func TestEveryStageHasWords(t *testing.T) {
 	c.Init, c.Heads = compute.InitRand, 1
 	cfgs["rand, one head"] = c
 	for name, cfg := range cfgs {
-		for s := range pipeline.NumStages {
+		for s, def := range pipeline.Chapter3Stages() {
+			if !Has(def.Words) {
+				t.Errorf("%s: no words under %q", def.Name, def.Words)
+			}
 			for _, book := range []bool{false, true} {
-				n := For(pipeline.Stage(s), cfg, book)
+				n := For(def, cfg, book)
 				if w := utf8.RuneCountInString(n.Notice); w == 0 || w > NoticeWidth {
 					t.Errorf("%s/%s: notice %q is %d long", name, pipeline.Stage(s), n.Notice, w)
 				}
-				if n.Title == "" || n.Formula == "" || n.Text == "" || len(n.Panels) == 0 {
+				if n.Title == "" || n.Formula == "" || n.Text == "" {
 					t.Errorf("%s/%s/book=%v: empty field in %+v", name, pipeline.Stage(s), book, n)
 				}
-				if n.Stage != pipeline.Stage(s) || n.Title != pipeline.Stage(s).Title() {
-					t.Errorf("%s/%s: stage %v title %q", name, pipeline.Stage(s), n.Stage, n.Title)
+				if n.Title != def.Title {
+					t.Errorf("%s/%s: title %q", name, pipeline.Stage(s), n.Title)
 				}
 				if book != (n.Book != "") {
 					t.Errorf("%s/%s: book=%v but Book=%q", name, pipeline.Stage(s), book, n.Book)
@@ -37,11 +40,6 @@ func TestEveryStageHasWords(t *testing.T) {
 				if k := strings.Count(n.Text, ". ") + 1; k < 2 || k > 4 {
 					t.Errorf("%s/%s: %d sentences: %q", name, pipeline.Stage(s), k, n.Text)
 				}
-				for _, p := range n.Panels {
-					if p.Name == "" || p.Tensor == "" {
-						t.Errorf("%s/%s: empty panel %+v", name, pipeline.Stage(s), p)
-					}
-				}
 			}
 		}
 	}
@@ -49,7 +47,7 @@ func TestEveryStageHasWords(t *testing.T) {
 
 func TestOutOfRangeStage(t *testing.T) {
 	for _, s := range []pipeline.Stage{-1, pipeline.Stage(pipeline.NumStages), 99} {
-		n := For(s, compute.DefaultConfig(), true)
+		n := For(s.Def(), compute.DefaultConfig(), true)
 		if n.Title == "" || n.Text == "" {
 			t.Errorf("stage %d: %+v", s, n)
 		}
@@ -70,7 +68,7 @@ func TestDropoutMentionsScale(t *testing.T) {
 	} {
 		cfg := compute.DefaultConfig()
 		cfg.Dropout, cfg.DropoutRNG = tc.p, tc.rng
-		n := For(pipeline.StageDropout, cfg, false)
+		n := For(pipeline.StageDropout.Def(), cfg, false)
 		all := n.Formula + "\n" + n.Text + "\n" + n.Notice
 		for _, w := range tc.want {
 			if !strings.Contains(all, w) {
@@ -86,7 +84,7 @@ func TestDropoutMentionsScale(t *testing.T) {
 	seed := uint64(123)
 	cfg := compute.DefaultConfig()
 	cfg.Dropout, cfg.DropoutSeed = 0.5, &seed
-	if n := For(pipeline.StageDropout, cfg, true); !strings.Contains(n.Text, "reseeding with 123") || !strings.Contains(n.Book, "31–32") {
+	if n := For(pipeline.StageDropout.Def(), cfg, true); !strings.Contains(n.Text, "reseeding with 123") || !strings.Contains(n.Book, "31–32") {
 		t.Errorf("dropout seed / book cells not mentioned: %+v", n)
 	}
 }
@@ -105,17 +103,17 @@ func TestConfigNumbersAppear(t *testing.T) {
 		{pipeline.StageHeads, "head_dim = 8/4 = 2"},
 		{pipeline.StageOutput, "4 heads"},
 	} {
-		n := For(tc.s, cfg, false)
+		n := For(tc.s.Def(), cfg, false)
 		if !strings.Contains(n.Formula+" "+n.Text, tc.want) {
 			t.Errorf("%s: want %q in %q / %q", tc.s, tc.want, n.Formula, n.Text)
 		}
 	}
 	cfg.QKVBias = true
-	if n := For(pipeline.StageQKV, cfg, false); !strings.Contains(n.Formula, "+ b_q") {
+	if n := For(pipeline.StageQKV.Def(), cfg, false); !strings.Contains(n.Formula, "+ b_q") {
 		t.Errorf("bias not in qkv formula: %q", n.Formula)
 	}
 	cfg.Init = compute.InitRand // rand has no bias (SelfAttention_v1)
-	if n := For(pipeline.StageQKV, cfg, false); strings.Contains(n.Formula, "+ b_q") || !strings.Contains(n.Text, "torch.rand") {
+	if n := For(pipeline.StageQKV.Def(), cfg, false); strings.Contains(n.Formula, "+ b_q") || !strings.Contains(n.Text, "torch.rand") {
 		t.Errorf("rand init: %q / %q", n.Formula, n.Text)
 	}
 }

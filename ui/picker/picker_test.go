@@ -2,10 +2,7 @@ package picker
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,12 +10,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/attnscope/attnscope/samples"
 	"github.com/attnscope/attnscope/themes"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var (
 	keyUp    = tea.KeyPressMsg{Code: tea.KeyUp}
@@ -224,23 +220,7 @@ func TestViewGolden(t *testing.T) {
 			m, _ = send(t, m, tt.keys...)
 			got := plain(t, m.View())
 			checkFits(t, got, tt.w, tt.h)
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-			}
+			golden.RequireEqual(t, got)
 		})
 	}
 }

@@ -2,22 +2,18 @@ package settings
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // downsample writes s through a colour profile, as the terminal would get it.
 func downsample(t *testing.T, s string, p colorprofile.Profile) string {
@@ -34,27 +30,6 @@ func downsample(t *testing.T, s string, p colorprofile.Profile) string {
 func plain(t *testing.T, s string) string { return downsample(t, s, colorprofile.NoTTY) }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", name, path, got, want)
-	}
-}
 
 func TestViewGolden(t *testing.T) {
 	changed := compute.Config{DIn: 8, DOut: 6, Heads: 3, Init: compute.InitRand, QKVBias: true,
@@ -86,7 +61,7 @@ func TestViewGolden(t *testing.T) {
 				t.Fatalf("plain view has an escape byte: %q", got)
 			}
 			checkFits(t, got, tt.w, tt.h)
-			golden(t, tt.name, got)
+			golden.RequireEqual(t, got)
 		})
 	}
 }
@@ -95,7 +70,7 @@ func TestViewGolden(t *testing.T) {
 // style that stops using the theme's roles shows up.
 func TestViewGoldenANSI(t *testing.T) {
 	m, _ := send(t, newFocused(), keyDown, keyDown, keyDown, keyRight)
-	golden(t, "invalid_heads_80x16_ansi", downsample(t, m.View(), colorprofile.ANSI))
+	golden.RequireEqual(t, downsample(t, m.View(), colorprofile.ANSI))
 }
 
 func checkFits(t *testing.T, v string, w, h int) {
