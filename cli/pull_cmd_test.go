@@ -86,3 +86,28 @@ func TestPullCommandExitStatuses(t *testing.T) {
 		t.Errorf("offline: exit %d, %q", code, stderr)
 	}
 }
+
+// TestPullThenModel: the name pull prints is one --model opens.
+func TestPullThenModel(t *testing.T) {
+	cfg, err := os.ReadFile("../checkpoint/testdata/hf_f32/config.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.ReadFile("../checkpoint/testdata/hf_f32/model.safetensors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pullEnv(t)
+	s := hubtest.New(t, "acme/tiny-gpt2",
+		hubtest.File{Name: "config.json", Data: cfg},
+		hubtest.File{Name: "model.safetensors", Data: st, LFS: true})
+	t.Setenv("HF_ENDPOINT", s.Hub.URL)
+	code, out, stderr := run(t, "", "pull", "acme/tiny-gpt2")
+	if code != 0 || !strings.Contains(out, "attnscope --model acme/tiny-gpt2\n") {
+		t.Fatalf("pull: exit %d, %q, %s", code, out, stderr)
+	}
+	code, out, stderr = run(t, "", "export", "--model", "acme/tiny-gpt2", "--text", "A")
+	if code != 0 || !strings.Contains(out, `"model.layer0.weights"`) {
+		t.Errorf("export --model after pull: exit %d, %s, out %.200s", code, stderr, out)
+	}
+}
