@@ -41,32 +41,31 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	ctx            context.Context
-	// tui is set while the TUI runs: bubbletea then owns the terminal and
-	// turns an interrupt into its own clean exit.
-	tui atomic.Bool
 }
 
 // Main runs the command line with args and returns the exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if err := checkOpen(stdout); err != nil {
+		fmt.Fprintf(stderr, "attnscope: %v\n", err)
+		return exitFailure
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, ctx: ctx}
-	// An interrupt stops a command at once with status 130, even one blocked
-	// reading standard input or deep in a computation; the TUI is cancelled
-	// through its context instead, so it can restore the terminal first.
+	// A signal cancels the context: the work stops, deferred clean-up runs
+	// (a half-written --out file is removed, the TUI restores the
+	// terminal), and the status then says which signal it was.
 	sigc := make(chan os.Signal, 1)
-	signal.Notify(sigc, os.Interrupt)
+	signal.Notify(sigc, exitSignals...)
 	defer signal.Stop(sigc)
+	var caught atomic.Value
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		select {
-		case <-sigc:
+		case s := <-sigc:
+			caught.Store(s)
 			cancel()
-			if !e.tui.Load() {
-				fmt.Fprintln(stderr, "attnscope: interrupted")
-				os.Exit(exitInterrupted)
-			}
 		case <-done:
 		}
 	}()
@@ -76,10 +75,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if s, ok := caught.Load().(os.Signal); ok {
+		msg, code := signalExit(s)
+		fmt.Fprintln(stderr, "attnscope: "+msg)
+		return code
+	}
 	switch {
 	case err == nil:
 		return exitOK
-	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "attnscope: interrupted")
 		return exitInterrupted
 	}
@@ -129,20 +133,22 @@ attention, drawing each as a heatmap. Every number is the number PyTorch prints.
 			if err != nil {
 				return err
 			}
-			opts, err := vf.options(false)
+			run, err := vf.tui(&cf)
 			if err != nil {
 				return err
 			}
-			return runTUI(e, req, opts...)
+			return runTUI(e, req, run)
 		},
 	}
 	cf.register(root)
 	vf.register(root, false)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	vf.registerColor(root)
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(newRenderCmd(e), newExportCmd(e), newSamplesCmd(e), newPresentCmd(e))
+	root.AddCommand(newPullCmd(e))
 	for _, c := range root.Commands() {
 		c.SilenceUsage, c.SilenceErrors = true, true
-		c.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+		c.SetFlagErrorFunc(flagError)
 	}
 	return root
 }

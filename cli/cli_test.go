@@ -43,6 +43,18 @@ func TestUsageErrorsExit2WithOneLine(t *testing.T) {
 		{[]string{"export", "extra-arg"}, "extra-arg"},
 		{[]string{"nosuchcommand"}, "nosuchcommand"},
 		{[]string{"--text", "hi", "--sample", "book"}, "--text"},
+		{[]string{"export", "--text", ""}, "--text"},
+		{[]string{"export", "--d-in", "1e18"}, "--d-in: must be a whole number 1–4096"},
+		{[]string{"export", "--heads", "x"}, "1–256"},
+		{[]string{"export", "--dropout", "x"}, "[0, 1)"},
+		{[]string{"render", "--width", "x"}, "--width"},
+		{[]string{"export", "--max-tokens", "4096"}, "--max-tokens 4096: too large to compute"},
+		{[]string{"export", "--max-tokens", "5000"}, "1–4096"},
+		{[]string{"render", "--d-in", "4096", "--d-out", "256", "--heads", "256", "--stage", "tokens"}, "--d-in 4096, --d-out 256, --heads 256"},
+		{[]string{"--color", "fancy", "--text", "x"}, "--color"},
+		{[]string{"render", "--scale", "0"}, "--scale: must be between 1 and 8"},
+		{[]string{"render", "--format", ""}, "--format"},
+		{[]string{"render", "--keys", strings.Repeat("l ", 1001)}, "--keys: at most 1000"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(t, "", c.args...)

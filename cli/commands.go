@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
@@ -23,14 +21,36 @@ func isTerminal(f any) bool {
 	return ok && term.IsTerminal(file.Fd())
 }
 
-func runTUI(e *env, req pipeline.Request, opts ...ui.Option) error {
-	if !isTerminal(e.stdin) || !isTerminal(e.stdout) {
-		return usageErrorf("the interactive view needs a terminal on standard input and output; for a screen without one use 'attnscope render --stage NAME', for numbers 'attnscope export'")
+// tuiRun is how the TUI starts: the UI options, the program options the
+// view flags ask for, and whether standard input was spent on --text -.
+type tuiRun struct {
+	ui        []ui.Option
+	program   []tea.ProgramOption
+	fromStdin bool
+}
+
+// runTUI runs the interactive view. When --text - has read standard
+// input, keys come from the terminal itself (/dev/tty), as less and fzf
+// do.
+func runTUI(e *env, req pipeline.Request, run tuiRun) error {
+	const noTerm = "the interactive view needs a terminal on standard input and output; for a screen without one use 'attnscope render --stage NAME', for numbers 'attnscope export'"
+	if !isTerminal(e.stdout) {
+		return usageErrorf(noTerm)
 	}
-	e.tui.Store(true)
-	defer e.tui.Store(false)
-	p := tea.NewProgram(ui.New(nil, pipeline.StageScores, append([]ui.Option{ui.WithRequest(req)}, opts...)...), tea.WithContext(e.ctx))
-	_, err := p.Run()
+	popts := append([]tea.ProgramOption{tea.WithContext(e.ctx), tea.WithoutSignalHandler()}, run.program...)
+	if !isTerminal(e.stdin) {
+		if !run.fromStdin {
+			return usageErrorf(noTerm)
+		}
+		tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+		if err != nil {
+			return usageErrorf("--text -: the text came from standard input, and no terminal (/dev/tty) is there for keys: %v", err)
+		}
+		defer tty.Close()
+		popts = append(popts, tea.WithInput(tty))
+	}
+	m := ui.New(nil, pipeline.StageScores, append([]ui.Option{ui.WithRequest(req)}, run.ui...)...)
+	_, err := tea.NewProgram(m, popts...).Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
 		return context.Canceled
 	}
@@ -38,13 +58,27 @@ func runTUI(e *env, req pipeline.Request, opts ...ui.Option) error {
 }
 
 // build computes the scene for a command without a screen, and says on
-// standard error what the tokenizer cut, since no status line will.
+// standard error what the tokenizer cut, since no status line will. A
+// signal abandons the computation at once.
 func build(e *env, req pipeline.Request) (*pipeline.Scene, error) {
-	sc, err := pipeline.Build(req)
-	if err == nil && sc.Notice != "" {
-		fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(sc.Notice))
+	type result struct {
+		sc  *pipeline.Scene
+		err error
 	}
-	return sc, err
+	ch := make(chan result, 1)
+	go func() {
+		sc, err := pipeline.Build(req)
+		ch <- result{sc, err}
+	}()
+	select {
+	case <-e.ctx.Done():
+		return nil, e.ctx.Err()
+	case r := <-ch:
+		if r.err == nil && r.sc.Notice != "" {
+			fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(r.sc.Notice))
+		}
+		return r.sc, r.err
+	}
 }
 
 func newSamplesCmd(e *env) *cobra.Command {
@@ -60,52 +94,4 @@ func newSamplesCmd(e *env) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-}
-
-// output writes data to standard output, or atomically to path.
-func output(e *env, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	return writeAtomic(path, data)
-}
-
-// outputTo is output for a writer function (a large export is streamed,
-// never held whole).
-func outputTo(e *env, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(e.stdout)
-	}
-	return writeAtomicTo(path, write)
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so that path never holds a partial file.
-func writeAtomic(path string, data []byte) error {
-	return writeAtomicTo(path, func(w io.Writer) error { _, err := w.Write(data); return err })
-}
-
-// writeAtomicTo is writeAtomic with the data written by write.
-func writeAtomicTo(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes 0600; an image for slides is shared
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

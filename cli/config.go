@@ -1,140 +1,179 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/samples"
-	"github.com/attnscope/attnscope/tokenizer"
 )
 
-// configFlags are SPEC §1's configuration flags.
+// configFlags are the configuration flags (docs/configuration.md): one
+// per pipeline.Fields entry, plus --text and --sample.
 type configFlags struct {
-	text        string
-	sample      string
-	encoding    string
-	dIn, dOut   int
-	heads       int
-	init        string
-	qkvBias     bool
-	seed        uint64
-	dropout     float64
-	dropoutSeed uint64
-	dropoutRNG  string
-	maxTokens   int
+	req    pipeline.Request
+	text   string
+	sample string
+	// fromStdin is set once --text - has read standard input.
+	fromStdin bool
+	// model mode (docs/model-mode.md): the checkpoint, and the layer and
+	// head a view opens on.
+	model       string
+	layer, head int
 
-	fs *pflag.FlagSet
+	cmd *cobra.Command
+	fs  *pflag.FlagSet
 }
 
-// configFlagNames are the flags that leave book mode when set.
-var configFlagNames = []string{"d-in", "d-out", "heads", "init", "qkv-bias", "seed", "dropout", "dropout-seed", "dropout-rng", "encoding"}
+// fieldValue is a pflag.Value that parses with its field, so that a bad
+// value's message gives the range.
+type fieldValue struct {
+	f   pipeline.Field
+	req *pipeline.Request
+}
+
+func (v fieldValue) String() string {
+	if v.req == nil {
+		return ""
+	}
+	if v.f.Kind == pipeline.KindBool {
+		return fmt.Sprint(v.f.Value(*v.req))
+	}
+	return v.f.Format(*v.req)
+}
+
+func (v fieldValue) Set(s string) error { return v.f.Parse(v.req, s) }
+
+func (v fieldValue) Type() string {
+	switch v.f.Kind {
+	case pipeline.KindInt:
+		return "int"
+	case pipeline.KindUint, pipeline.KindOptUint:
+		return "uint"
+	case pipeline.KindFloat:
+		return "float"
+	case pipeline.KindBool:
+		return "bool"
+	}
+	return "string"
+}
+
+// IsBoolFlag lets a switch be given without a value (--qkv-bias).
+func (v fieldValue) IsBoolFlag() bool { return v.f.Kind == pipeline.KindBool }
 
 func (c *configFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	c.fs = fs
-	def := compute.DefaultConfig()
+	c.cmd, c.fs = cmd, fs
+	c.req = pipeline.DefaultRequest()
 	fs.StringVar(&c.text, "text", "", `the sentence to tokenize ("-" reads standard input)`)
 	fs.StringVar(&c.sample, "sample", "book", "a built-in sample (see 'attnscope samples')")
-	fs.StringVar(&c.encoding, "encoding", "gpt2", "BPE encoding: gpt2, r50k_base, p50k_base, cl100k_base, o200k_base")
-	fs.IntVar(&c.dIn, "d-in", def.DIn, fmt.Sprintf("embedding width (1–%d)", compute.MaxDIn))
-	fs.IntVar(&c.dOut, "d-out", def.DOut, fmt.Sprintf("output width of the attention module (1–%d)", compute.MaxDOut))
-	fs.IntVar(&c.heads, "heads", def.Heads, fmt.Sprintf("number of heads (1–%d, divides --d-out)", compute.MaxHeads))
-	fs.StringVar(&c.init, "init", "linear", "single-head weight init: rand or linear")
-	fs.BoolVar(&c.qkvBias, "qkv-bias", false, "Q/K/V projections get a bias (linear init)")
-	fs.Uint64Var(&c.seed, "seed", def.Seed, "seed of every module's generator (truncated to 32 bits, as PyTorch does)")
-	fs.Float64Var(&c.dropout, "dropout", 0, "dropout rate on attention weights, 0 ≤ P < 1")
-	fs.Uint64Var(&c.dropoutSeed, "dropout-seed", 0, "reseed the generator with N just before the dropout draws")
-	fs.IntVar(&c.maxTokens, "max-tokens", tokenizer.DefaultMaxTokens, fmt.Sprintf("cap the text at N tokens (1–%d); the rest is cut with a notice", maxTokensCap))
-	fs.StringVar(&c.dropoutRNG, "dropout-rng", "torch", "Bernoulli path of the masks: torch or mkl (legacy Intel MKL)")
+	fs.StringVar(&c.model, "model", "", "a GPT-2 checkpoint instead of chapter 3's modules: a .safetensors/.pth file, a folder, or a Hugging Face cache name such as gpt2")
+	fs.IntVar(&c.layer, "layer", 0, "model mode: the layer to show, from 0")
+	fs.IntVar(&c.head, "head", 0, "model mode: the head to show, from 0")
+	for _, f := range pipeline.Fields {
+		fl := fs.VarPF(fieldValue{f, &c.req}, f.Flag, "", f.Usage())
+		if f.Kind == pipeline.KindBool {
+			fl.NoOptDefVal = "true"
+		}
+	}
 }
 
 // request validates every configuration flag and returns the pipeline
-// request. Errors are usage errors naming the flag.
+// request. Errors are usage errors naming the flag and its range.
 func (c *configFlags) request(stdin io.Reader) (pipeline.Request, error) {
-	req := pipeline.DefaultRequest()
-	cfg := req.Config
-	cfg.DIn, cfg.DOut, cfg.Heads = c.dIn, c.dOut, c.heads
-	switch c.init {
-	case "linear":
-		cfg.Init = compute.InitLinear
-	case "rand":
-		cfg.Init = compute.InitRand
-	default:
-		return req, usageErrorf("--init: must be rand or linear, got %q", c.init)
-	}
-	switch c.dropoutRNG {
-	case "torch":
-		cfg.DropoutRNG = compute.RNGTorch
-	case "mkl":
-		cfg.DropoutRNG = compute.RNGMKL
-	default:
-		return req, usageErrorf("--dropout-rng: must be torch or mkl, got %q", c.dropoutRNG)
-	}
-	cfg.QKVBias = c.qkvBias
-	cfg.Seed = c.seed
-	cfg.Dropout = c.dropout
-	if math.IsNaN(c.dropout) {
-		return req, usageErrorf("--dropout: must be in [0, 1), got NaN")
-	}
-	if c.fs.Changed("dropout-seed") {
-		s := c.dropoutSeed
-		cfg.DropoutSeed = &s
-	}
-	if err := cfg.Validate(); err != nil {
+	req := c.req
+	if err := req.Check(); err != nil {
 		return req, usageErrorf("%v", err)
 	}
-	if _, err := tokenizer.Canonical(c.encoding); err != nil {
-		return req, usageErrorf("--encoding: %v", err)
-	}
-	req.Encoding = c.encoding
-	if c.maxTokens < 1 || c.maxTokens > maxTokensCap {
-		return req, usageErrorf("--max-tokens: must be between 1 and %d, got %d", maxTokensCap, c.maxTokens)
-	}
-	req.MaxTokens = c.maxTokens
-	req.Config = cfg
-
-	if c.fs.Changed("text") {
-		if c.fs.Changed("sample") {
-			return req, usageErrorf("--text and --sample: give one or the other")
-		}
-		t := c.text
-		if t == "-" {
-			b, err := io.ReadAll(io.LimitReader(stdin, maxStdinBytes+1))
-			if err != nil {
-				return req, fmt.Errorf("read --text from standard input: %w", err)
-			}
-			if len(b) > maxStdinBytes {
-				b = b[:maxStdinBytes]
-			}
-			t = strings.TrimRight(string(b), "\r\n")
-		}
-		req.Text = t
-	} else {
-		s, err := samples.Get(c.sample)
-		if err != nil {
-			return req, usageErrorf("--sample: %v", err)
-		}
-		req.Text = s.Text
+	var err error
+	if req.Text, req.ReadLimit, err = c.readText(stdin); err != nil {
+		return req, err
 	}
 	req.Book = true
-	for _, n := range configFlagNames {
-		if c.fs.Changed(n) {
+	for _, f := range pipeline.Fields {
+		if !f.Limit && c.fs.Changed(f.Flag) {
 			req.Book = false
 		}
 	}
+	req.Config.DropoutSeed = cloneSeed(req.Config.DropoutSeed)
 	return req, nil
 }
 
-// maxTokensCap bounds --max-tokens: T×T matrices per head beyond this are
-// more than any screen or export is for.
-const maxTokensCap = 4096
+// readText returns the text of --text (standard input for "-") or
+// --sample, and how much of standard input was read when it was cut.
+func (c *configFlags) readText(stdin io.Reader) (text string, readLimit int, err error) {
+	if c.fs.Changed("text") {
+		if c.fs.Changed("sample") {
+			return "", 0, usageErrorf("--text and --sample: give one or the other")
+		}
+		t := c.text
+		if t == "-" {
+			if t, readLimit, err = readStdin(c.ctx(), stdin); err != nil {
+				return "", 0, err
+			}
+			c.fromStdin = true
+			if t == "" {
+				return "", 0, usageErrorf("--text -: standard input held no text; give a sentence")
+			}
+		} else if t == "" {
+			return "", 0, usageErrorf("--text: the text is empty; give a sentence, or - to read standard input")
+		}
+		return t, readLimit, nil
+	}
+	s, err := samples.Get(c.sample)
+	if err != nil {
+		return "", 0, usageErrorf("--sample: %v", err)
+	}
+	return s.Text, 0, nil
+}
+
+func (c *configFlags) ctx() context.Context {
+	if c.cmd != nil && c.cmd.Context() != nil {
+		return c.cmd.Context()
+	}
+	return context.Background()
+}
 
 // maxStdinBytes bounds what --text - reads.
 const maxStdinBytes = 1 << 20
+
+// readStdin reads --text - : at most maxStdinBytes (readLimit is then
+// set: the rest was not read), given up when ctx ends.
+func readStdin(ctx context.Context, r io.Reader) (text string, readLimit int, err error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(r, maxStdinBytes+1))
+		ch <- result{b, err}
+	}()
+	var res result
+	select {
+	case res = <-ch:
+	case <-ctx.Done():
+		return "", 0, ctx.Err()
+	}
+	if res.err != nil {
+		return "", 0, fmt.Errorf("read --text from standard input: %w", res.err)
+	}
+	b := res.b
+	if len(b) > maxStdinBytes {
+		b, readLimit = b[:maxStdinBytes], maxStdinBytes
+	}
+	return strings.TrimRight(string(b), "\r\n"), readLimit, nil
+}
+
+func cloneSeed(p *uint64) *uint64 {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}

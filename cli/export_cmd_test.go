@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,5 +45,21 @@ func TestExportFormats(t *testing.T) {
 
 	if code, _, stderr := run(t, "", "export", "--format", "xml"); code != 2 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "--format") {
 		t.Errorf("--format xml: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// NPZ is binary: not to a terminal without --out.
+func TestExportNPZRefusesTerminal(t *testing.T) {
+	defer func(f func(io.Writer) bool) { stdoutIsTerminal = f }(stdoutIsTerminal)
+	stdoutIsTerminal = func(io.Writer) bool { return true }
+	code, out, stderr := run(t, "", "export", "--format", "npz")
+	if code != exitUsage || out != "" || !strings.Contains(stderr, "--out") {
+		t.Errorf("npz to a terminal: exit %d, %d bytes out, stderr %q; want exit 2 suggesting --out", code, len(out), stderr)
+	}
+	if code, _, stderr := run(t, "", "export"); code != 0 {
+		t.Errorf("json to a terminal: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "export", "--format", "npz", "--out", filepath.Join(t.TempDir(), "x.npz")); code != 0 {
+		t.Errorf("npz --out: exit %d: %s", code, stderr)
 	}
 }

@@ -33,15 +33,17 @@ Advanced panels are hidden. --auto 8s advances by itself. For a projector, try
 			if err != nil {
 				return err
 			}
-			opts, err := vf.options(false)
+			run, err := vf.tui(&cf)
 			if err != nil {
 				return err
 			}
-			return runTUI(e, req, append(opts, ui.WithPresent(auto), ui.WithCard(), ui.WithStage(pipeline.StageTokens))...)
+			run.ui = append(run.ui, ui.WithPresent(auto), ui.WithCard(), ui.WithStage(pipeline.StageTokens))
+			return runTUI(e, req, run)
 		},
 	}
 	cf.register(cmd)
 	vf.register(cmd, false)
+	vf.registerColor(cmd)
 	cmd.Flags().DurationVar(&auto, "auto", 0, "advance every DURATION (e.g. 8s); 0 = only on a key")
 	return cmd
 }

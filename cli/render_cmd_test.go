@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"image/gif"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -21,7 +22,11 @@ func runRender(t *testing.T, args ...string) (stdout, stderr string, code int) {
 
 func TestRenderUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
-		{"--format", "gif"},
+		{"--format", "bmp"},
+		{"--width", "20", "--height", "5"},
+		{"--panel", "nope", "--stage", "causal"},
+		{"--svg-text", "paths"},
+		{"--delay", "2s"},
 		{"--color", "8"},
 		{"--keys", "n bogus"},
 		{"--width", "0"},
@@ -147,4 +152,54 @@ func samePixels(t *testing.T, a, b []byte) bool {
 		}
 	}
 	return true
+}
+
+// NO_COLOR means --color none for ANSI unless --color is given.
+func TestRenderNoColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	out, stderr, code := runRender(t, "--stage", "causal")
+	if code != 0 || strings.Contains(out, "\x1b") {
+		t.Errorf("NO_COLOR=1 render: exit %d (%s), escapes: %v", code, stderr, strings.Contains(out, "\x1b"))
+	}
+	out, _, _ = runRender(t, "--stage", "causal", "--color", "256")
+	if !strings.Contains(out, "\x1b[") {
+		t.Error("NO_COLOR=1 render --color 256: no colours")
+	}
+}
+
+func TestRenderMinimumSize(t *testing.T) {
+	_, stderr, code := runRender(t, "--width", "20", "--height", "5")
+	if code != exitUsage || !strings.Contains(stderr, "40×12") {
+		t.Errorf("render 20x5: exit %d, %q; want a usage error naming 40×12", code, stderr)
+	}
+}
+
+func TestRenderPanelNames(t *testing.T) {
+	_, stderr, code := runRender(t, "--stage", "qkv", "--panel", "nope")
+	if code != exitUsage || !strings.Contains(stderr, "q, k, v, w_query, w_key, w_value") {
+		t.Errorf("render --panel nope: exit %d, %q; want a usage error listing the panels", code, stderr)
+	}
+	out, stderr, code := runRender(t, "--stage", "qkv", "--panel", "w_key", "--clean", "--format", "text")
+	if code != 0 || !strings.Contains(out, "W_key") || strings.Contains(out, "W_query") {
+		t.Errorf("render --panel w_key: exit %d (%s):\n%s", code, stderr, out)
+	}
+}
+
+func TestRenderGIF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "steps.gif")
+	if _, stderr, code := runRender(t, "--stage", "tokens", "--keys", "n n", "--format", "gif", "--delay", "0.5s", "--clean", "--out", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := gif.DecodeAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != 3 || g.Delay[0] != 50 {
+		t.Errorf("%d frames, delay %d; want 3 frames of 50 hundredths", len(g.Image), g.Delay[0])
+	}
 }

@@ -4,8 +4,11 @@ import (
 	"os"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
+	"github.com/attnscope/attnscope/render"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/ui"
 )
@@ -14,6 +17,7 @@ import (
 // change a number, so they never leave book mode.
 type viewFlags struct {
 	theme, colormap string
+	color           string // the TUI's --color; render has its own
 	present         bool
 }
 
@@ -65,4 +69,29 @@ func (v *viewFlags) options(fixedTheme bool) ([]ui.Option, error) {
 		opts = append(opts, ui.WithNoColor(true))
 	}
 	return opts, nil
+}
+
+// registerColor adds --color to a command that runs the TUI.
+func (v *viewFlags) registerColor(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&v.color, "color", "", "force a colour profile: none, 16, 256 or truecolor (default: what the terminal says)")
+}
+
+// tui validates the flags and returns how to start the TUI.
+func (v *viewFlags) tui(cf *configFlags) (tuiRun, error) {
+	opts, err := v.options(false)
+	if err != nil {
+		return tuiRun{}, err
+	}
+	run := tuiRun{ui: opts, fromStdin: cf.fromStdin}
+	if v.color != "" {
+		prof, err := render.Profile(v.color)
+		if err != nil {
+			return tuiRun{}, usageErrorf("--color: %v", err)
+		}
+		run.program = append(run.program, tea.WithColorProfile(prof))
+		if prof == colorprofile.NoTTY {
+			run.ui = append(run.ui, ui.WithNoColor(true))
+		}
+	}
+	return run, nil
 }

@@ -1,6 +1,7 @@
 // Package compute is the tensor math of attnscope: PyTorch's CPU random
 // number generator and every module of chapter 3's attention, from raw
-// dot-product scores to multi-head output.
+// dot-product scores to multi-head output, and a GPT-2
+// forward pass for model mode.
 //
 // Imports: the standard library and gonum only (with the openblas build
 // tag also internal/openblas: cgo and gonum.org/v1/netlib). No I/O, no
@@ -32,6 +33,19 @@
 //   - MHAParams.Forward: the efficient multi-head module's forward pass
 //     alone, keeping no intermediate (the speed benchmark); MHAParams.Trace
 //     keeps them.
+//   - GPT2Params.Trace(ctx, ids, opt) runs a GPT-2-family model forward
+//     (eval mode, float32; docs/model-mode.md) and returns a GPT2Trace:
+//     every block's residual input, the final LayerNorm output, the last
+//     position's logits (TopK gives the likeliest next tokens with their
+//     probabilities) and the five head scores of every head, computed
+//     during the pass. GPT2Trace.Layer(l) recomputes one block's weights,
+//     queries, keys and values from its kept input (a few recent layers
+//     are cached: all of GPT-2 small's attention at T = 1024 would be
+//     600 MB); GPT2Layer.Cell gives one weight's ingredients.
+//     TraceOptions.OnLayer reports each finished block; a cancelled
+//     context stops the pass between blocks. GPT2Params.Validate checks
+//     shapes; Trace returns errors (never panics) for bad ids, lengths
+//     and shapes.
 //
 // # Draw order
 //
@@ -72,6 +86,15 @@
 // scale, mask, softmax and dropout fused per row and heads in parallel.
 // The README's performance table has the measurements; the benchmarks in
 // bench_test.go and memory_test.go reproduce them.
+//
+// A GPT-2 block is five passes: LayerNorm fused into the pass that forms
+// its input (residual additions and biases included), the q | k | v
+// product, the heads in parallel (causal blocks as above, with each
+// row's head-score sums taken from the softmax), the output projection,
+// and the MLP (bias and GELU fused in one pass over its hidden layer).
+// Rows are split over goroutines in every elementwise pass and the
+// working memory is reused from pass to pass. The logits of the last
+// position alone are one matrix-vector product, rows in parallel.
 //
 // Of the T×T tensors Trace keeps only the causal weights of each wrapper
 // head, of the single module (when it is not wrapper head 0) and of each

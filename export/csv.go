@@ -17,7 +17,9 @@ import (
 // tensor headed "# NAME shape A×B[×C]". A tensor's rows are its last
 // dimension; a 3-d tensor [H, T, C] is written as H·T rows, sub-block h
 // starting at row h·T. −∞ is written -Inf. Fields are quoted as RFC 4180
-// requires.
+// requires, and a text cell a spreadsheet would run as a formula is
+// neutralised (cellText); the exact bytes of a token stay in bytes_hex.
+// docs/export.md describes the layout.
 func CSV(w io.Writer, d Document) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	cw := csv.NewWriter(bw)
@@ -36,13 +38,13 @@ func CSV(w io.Writer, d Document) error {
 		if v == nil {
 			v = ""
 		}
-		write(k, fmt.Sprint(v))
+		write(k, cellText(fmt.Sprint(v)))
 	}
 	cw.Flush()
 	fmt.Fprintln(bw, "\n# tokens")
 	write("id", "piece", "bytes_hex")
 	for _, t := range d.Tokens {
-		write(strconv.Itoa(t.ID), t.Piece, hex.EncodeToString(t.Bytes))
+		write(strconv.Itoa(t.ID), cellText(t.Piece), hex.EncodeToString(t.Bytes))
 	}
 	cw.Flush()
 	var line []byte
@@ -90,4 +92,14 @@ func appendCSVNumber(buf []byte, v float32) []byte {
 		return append(buf, "NaN"...)
 	}
 	return strconv.AppendFloat(buf, f, 'g', -1, 32)
+}
+
+// cellText neutralises a text cell that a spreadsheet would read as a
+// formula — one starting with =, +, -, @, a tab or a carriage return — by
+// a leading single quote, as OWASP's guidance on CSV injection advises.
+func cellText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }

@@ -14,7 +14,8 @@
 //   - CSV: a "# config" block, a "# tokens" block, then one block per
 //     tensor headed "# NAME shape A×B", rows along the last dimension.
 //   - NPZ: what numpy.savez writes (a zip of version 1.0 .npy files), one
-//     '<f4' array per tensor plus token_ids, token_bytes_hex and config.
+//     '<f4' array per tensor plus token_ids, token_bytes_hex, tokens.text,
+//     tokens.label and config.
 //
 // Every format is streamed to the writer: no tensor is held as text or
 // bytes, stacked heads are never copied, and a tensor the Result computes

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -11,8 +12,17 @@ import (
 // Token is one input token as exported.
 type Token struct {
 	ID    int
-	Piece string // a printable label of the token's bytes
-	Bytes []byte
+	Piece string // the display label: printable, "␣" for a leading space, <e6 88> for bytes that are not whole UTF-8
+	Bytes []byte // the token's exact bytes
+}
+
+// Text returns the token's exact text, and false when its bytes are not
+// valid UTF-8 (a byte-level piece of a character: only Bytes has it).
+func (t Token) Text() (string, bool) {
+	if !utf8.Valid(t.Bytes) {
+		return "", false
+	}
+	return string(t.Bytes), true
 }
 
 // Document is everything an export writes: the configuration, the tokens
@@ -23,6 +33,9 @@ type Document struct {
 	Inputs   string // where X came from, e.g. "book table"
 	Tokens   []Token
 	Tensors  []Tensor
+	// Model, when not nil, is a model-mode document's configuration block
+	// (the checkpoint and its shape) in place of Config's fields.
+	Model map[string]any
 }
 
 // New builds the document for result r (computed under r.Config) and its
@@ -62,17 +75,20 @@ func Write(w io.Writer, format string, d Document) error {
 	return fmt.Errorf("unknown export format %q (want json, csv or npz)", format)
 }
 
-// configMap is the configuration as written in every format.
+// configMap is the configuration as written in every format: where the
+// inputs came from, and every configuration field of pipeline.Fields
+// under its key (docs/configuration.md).
 func (d Document) configMap() map[string]any {
-	c := d.Config
-	var ds any
-	if c.DropoutSeed != nil {
-		ds = *c.DropoutSeed
+	if d.Model != nil {
+		return d.Model
 	}
-	return map[string]any{
-		"encoding": d.Encoding, "inputs": d.Inputs,
-		"d_in": c.DIn, "d_out": c.DOut, "heads": c.Heads,
-		"init": c.Init.String(), "qkv_bias": c.QKVBias, "seed": c.Seed, "dropout": c.Dropout,
-		"dropout_seed": ds, "dropout_rng": c.DropoutRNG.String(),
+	r := pipeline.DefaultRequest()
+	r.Config, r.Encoding = d.Config, d.Encoding
+	m := map[string]any{"inputs": d.Inputs}
+	for _, f := range pipeline.Fields {
+		if !f.Limit {
+			m[f.Key] = f.Value(r)
+		}
 	}
+	return m
 }

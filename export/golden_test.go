@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,12 +11,15 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 )
 
+var update = flag.Bool("update", false, "rewrite testdata/golden from the current writers")
+
 // The streaming writers (a tensor is never held as text or bytes, stacked
-// heads are never copied) write the same bytes as the encoders they
-// replaced: testdata/golden holds `attnscope export --format F` output of
-// the previous, whole-buffer encoders (commit d718d05) for the book
-// example and for "The cat sat on the mat." with d_out 6, 3 heads, a bias
-// and dropout 0.3.
+// heads are never copied) write exactly the bytes in testdata/golden: the
+// export of the book example and of "The cat sat on the mat." with d_out
+// 6, 3 heads, a bias and dropout 0.3, whose tensors were checked against a
+// whole-buffer encoder. After a deliberate change to a format, go test
+// ./export -run Golden -update rewrites them (check that the tensors did
+// not change).
 func TestStreamedOutputMatchesGolden(t *testing.T) {
 	cat := pipeline.DefaultRequest()
 	cat.Text, cat.Book = "The cat sat on the mat.", false
@@ -26,12 +30,19 @@ func TestStreamedOutputMatchesGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, format := range Formats {
-			want, err := os.ReadFile(filepath.Join("testdata", "golden", name+"."+format))
-			if err != nil {
-				t.Fatal(err)
-			}
+			path := filepath.Join("testdata", "golden", name+"."+format)
 			var got bytes.Buffer
 			if err := Write(&got, format, FromScene(sc)); err != nil {
+				t.Fatal(err)
+			}
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(got.Bytes(), want) {

@@ -89,14 +89,17 @@ func (s *streamer) tensor(t Tensor) {
 }
 
 type jsonToken struct {
-	ID       int    `json:"id"`
-	Piece    string `json:"piece"`
-	BytesHex string `json:"bytes_hex"`
+	ID       int     `json:"id"`
+	Piece    string  `json:"piece"`
+	Text     *string `json:"text"` // null when the bytes are not valid UTF-8
+	BytesHex string  `json:"bytes_hex"`
 }
 
-// JSON writes d as one JSON document: {"config", "tokens", "tensors"},
-// tensors in their documented order, each {"shape", "data"} with data
-// nested by shape and −∞ as "-Inf".
+// JSON writes d as the JSON document docs/export.md describes: {"config",
+// "tokens", "tensors"}, each token {"id", "piece" (the display label),
+// "text" (exact, or null when not valid UTF-8), "bytes_hex"}, tensors in
+// the documented order, each {"shape", "data"} with data nested by shape
+// and −∞ as "-Inf".
 func JSON(w io.Writer, d Document) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	cfg, err := json.Marshal(d.configMap())
@@ -106,6 +109,9 @@ func JSON(w io.Writer, d Document) error {
 	toks := make([]jsonToken, len(d.Tokens))
 	for i, t := range d.Tokens {
 		toks[i] = jsonToken{ID: t.ID, Piece: t.Piece, BytesHex: hex.EncodeToString(t.Bytes)}
+		if text, ok := t.Text(); ok {
+			toks[i].Text = &text
+		}
 	}
 	tj, err := json.Marshal(toks)
 	if err != nil {

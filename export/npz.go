@@ -14,8 +14,10 @@ import (
 
 // NPZ writes d as a NumPy .npz archive (what numpy.savez writes, loadable
 // with numpy.load without allow_pickle): one little-endian float32 array
-// per tensor, named as docs/stages.md lists them; "token_ids" (int64), "token_bytes_hex"
-// (unicode strings) and "config" (a 0-d unicode string holding the
+// per tensor, named as docs/export.md lists them; "token_ids" (int64),
+// "token_bytes_hex", "tokens.text" (the exact text; "" where the bytes are
+// not valid UTF-8) and "tokens.label" (the display label), unicode
+// strings, one per token; and "config" (a 0-d unicode string holding the
 // configuration as JSON).
 func NPZ(w io.Writer, d Document) error {
 	zw := zip.NewWriter(w)
@@ -26,17 +28,25 @@ func NPZ(w io.Writer, d Document) error {
 	if err := writeNPY(zw, "config", "<U", []int{}, unicodeData([]string{string(cfg)})); err != nil {
 		return err
 	}
-	ids := make([]byte, 8*len(d.Tokens))
-	hexes := make([]string, len(d.Tokens))
+	n := len(d.Tokens)
+	ids := make([]byte, 8*n)
+	hexes, texts, labels := make([]string, n), make([]string, n), make([]string, n)
 	for i, t := range d.Tokens {
 		binary.LittleEndian.PutUint64(ids[8*i:], uint64(int64(t.ID)))
 		hexes[i] = hex.EncodeToString(t.Bytes)
+		texts[i], _ = t.Text()
+		labels[i] = t.Piece
 	}
-	if err := writeNPY(zw, "token_ids", "<i8", []int{len(d.Tokens)}, ids); err != nil {
+	if err := writeNPY(zw, "token_ids", "<i8", []int{n}, ids); err != nil {
 		return err
 	}
-	if err := writeNPY(zw, "token_bytes_hex", "<U", []int{len(d.Tokens)}, unicodeData(hexes)); err != nil {
-		return err
+	for _, a := range []struct {
+		name string
+		ss   []string
+	}{{"token_bytes_hex", hexes}, {"tokens.text", texts}, {"tokens.label", labels}} {
+		if err := writeNPY(zw, a.name, "<U", []int{n}, unicodeData(a.ss)); err != nil {
+			return err
+		}
 	}
 	for _, t := range d.Tensors {
 		if err := writeNPY(zw, t.Name, "<f4", t.Shape, t); err != nil {

@@ -21,6 +21,9 @@ type Request struct {
 	// chapter printed it with. Honoured only on the book sample
 	// with d_in = 3; otherwise the Scene is computed under Config alone.
 	Book bool
+	// ReadLimit, when above 0, says Text is the first ReadLimit bytes of a
+	// longer input whose rest was never read; the notice says so.
+	ReadLimit int
 }
 
 // DefaultRequest is the default launch: the book sentence in book mode.
@@ -146,9 +149,10 @@ func (sc *Scene) View(s Stage) View {
 	return ViewOf(sc.ResultFor(s))
 }
 
-// Build tokenizes and computes a Scene of the chapter's stages.
+// Build tokenizes and computes a Scene of the chapter's stages. A request
+// that fails Check is refused before any work.
 func Build(req Request) (*Scene, error) {
-	if err := req.Config.Validate(); err != nil {
+	if err := req.Check(); err != nil {
 		return nil, err
 	}
 	tr, err := tokenize(req)
@@ -159,7 +163,7 @@ func Build(req Request) (*Scene, error) {
 	if len(toks) == 0 {
 		return nil, ErrEmpty
 	}
-	sc := &Scene{Request: req, Tokens: toks, Notice: tr.Notice(), Stages: Chapter3Stages()}
+	sc := &Scene{Request: req, Tokens: toks, Notice: notice(tr, req.ReadLimit), Stages: Chapter3Stages()}
 	if isBookText(req, toks) {
 		sc.Inputs = compute.NewMatrixFrom(6, 3, append([]float32(nil), bookInputs...))
 		sc.Source = FromBookTable
@@ -190,4 +194,32 @@ func Build(req Request) (*Scene, error) {
 		}
 	}
 	return sc, nil
+}
+
+// notice is what the tokenizer cut, said truly when the input was longer
+// than what was read of it.
+func notice(tr tokenizer.Result, readLimit int) string {
+	if readLimit <= 0 {
+		return tr.Notice()
+	}
+	what := fmt.Sprintf("cut to the first %d bytes", len(tr.Text))
+	if tr.TokenLimited {
+		what = fmt.Sprintf("cut to %d tokens", len(tr.Tokens))
+	}
+	n := what + fmt.Sprintf("; input past the first %s was not read", byteSize(readLimit))
+	if tr.Repaired {
+		n += "; invalid UTF-8 replaced by U+FFFD"
+	}
+	return n
+}
+
+// byteSize is n in the largest binary unit that divides it ("1 MiB").
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

@@ -94,156 +94,132 @@ func boxShapes(r rune, w, h int) []rect {
 	arms := boxArms[r-0x2500]
 	l, u, rt, d := int(arms[0]), int(arms[1]), int(arms[2]), int(arms[3])
 	t1 := max(1, int(math.Round(float64(w)/10)))
-	thick := func(wt int) int {
-		if wt == armHeavy {
-			return 2*t1 + 1
-		}
-		return t1
-	}
-	gap := t1 + 1 // a double line's strokes sit at centre ± gap
+	// a double line's strokes sit at centre ± gap
+	p := &boxPen{t1: t1, gap: t1 + 1}
 	cx, cy := w/2, h/2
-	var out []rect
-	hline := func(x0, x1, yc, t int) {
-		if x1 > x0 {
-			out = append(out, rect{x0, yc - t/2, x1, yc - t/2 + t, 1})
-		}
-	}
-	vline := func(y0, y1, xc, t int) {
-		if y1 > y0 {
-			out = append(out, rect{xc - t/2, y0, xc - t/2 + t, y1, 1})
-		}
-	}
-	// Dashed lines: n dashes across the cell.
 	if n, ok := dashes[r]; ok {
-		t := thick(max(l, u))
-		for i := range n {
-			a, b := frac(w, i, n), frac(w, i+1, n)-max(1, frac(w, 1, 4*n))
-			if u == armNone {
-				hline(a, b, cy, t)
-			} else {
-				a, b = frac(h, i, n), frac(h, i+1, n)-max(1, frac(h, 1, 4*n))
-				vline(a, b, cx, t)
-			}
-		}
-		return out
-	}
-	// lo and hi are where a stroke perpendicular to the arms of weight wt
-	// (the other axis) begins and ends around centre c.
-	lo := func(c, wt int) int {
-		if wt == armDouble {
-			return c - gap - t1/2
-		}
-		t := thick(wt)
-		return c - t/2
-	}
-	hi := func(c, wt int) int {
-		if wt == armDouble {
-			return c + gap - t1/2 + t1
-		}
-		t := thick(wt)
-		return c - t/2 + t
-	}
-	heavier := func(a, b int) int {
-		if a == armDouble || b == armDouble {
-			return armDouble
-		}
-		return max(a, b)
+		p.dashes(n, w, h, cx, cy, p.thick(max(l, u)), u == armNone)
+		return p.out
 	}
 	vw, hwt := heavier(u, d), heavier(l, rt) // weights of the crossing axis
-	// Horizontal arms.
-	for _, arm := range []struct {
-		wt    int
-		right bool
-	}{{l, false}, {rt, true}} {
-		switch arm.wt {
-		case armNone:
-		case armDouble:
-			for _, side := range []struct {
-				yc    int
-				cross int // weight of the vertical arm on this side
-			}{{cy - gap, u}, {cy + gap, d}} {
-				if arm.right {
-					x0 := lo(cx, vw)
-					if side.cross != armNone {
-						x0 = hi(cx, side.cross) - t1
-						if side.cross != armDouble {
-							x0 = lo(cx, side.cross)
-						}
-					}
-					hline(x0, w, side.yc, t1)
-				} else {
-					x1 := hi(cx, vw)
-					if side.cross != armNone {
-						x1 = lo(cx, side.cross) + t1
-						if side.cross != armDouble {
-							x1 = hi(cx, side.cross)
-						}
-					}
-					hline(0, x1, side.yc, t1)
-				}
-			}
-		default:
-			// A single stroke meets a double crossing at its near line.
-			t := thick(arm.wt)
-			switch {
-			case arm.right && vw == armDouble:
-				hline(hi(cx, vw)-t1, w, cy, t)
-			case arm.right:
-				hline(min(lo(cx, vw), cx-t/2), w, cy, t)
-			case vw == armDouble:
-				hline(0, lo(cx, vw)+t1, cy, t)
-			default:
-				hline(0, max(hi(cx, vw), cx-t/2+t), cy, t)
-			}
+	p.arm(true, l, false, w, cx, cy, [2]int{u, d}, vw)
+	p.arm(true, rt, true, w, cx, cy, [2]int{u, d}, vw)
+	p.arm(false, u, false, h, cy, cx, [2]int{l, rt}, hwt)
+	p.arm(false, d, true, h, cy, cx, [2]int{l, rt}, hwt)
+	return p.out
+}
+
+// boxPen collects the rectangles of one box-drawing character: t1 is a
+// light stroke's thickness, gap the distance of a double line's strokes
+// from the centre.
+type boxPen struct {
+	t1, gap int
+	out     []rect
+}
+
+func (p *boxPen) thick(wt int) int {
+	if wt == armHeavy {
+		return 2*p.t1 + 1
+	}
+	return p.t1
+}
+
+// lo and hi are where a stroke perpendicular to the arms of weight wt
+// (the other axis) begins and ends around centre c.
+func (p *boxPen) lo(c, wt int) int {
+	if wt == armDouble {
+		return c - p.gap - p.t1/2
+	}
+	return c - p.thick(wt)/2
+}
+
+func (p *boxPen) hi(c, wt int) int {
+	if wt == armDouble {
+		return c + p.gap - p.t1/2 + p.t1
+	}
+	t := p.thick(wt)
+	return c - t/2 + t
+}
+
+func heavier(a, b int) int {
+	if a == armDouble || b == armDouble {
+		return armDouble
+	}
+	return max(a, b)
+}
+
+// line is a stroke of thickness t from a0 to a1 along the horizontal (or
+// vertical) axis, centred at at across it.
+func (p *boxPen) line(horiz bool, a0, a1, at, t int) {
+	if a1 <= a0 {
+		return
+	}
+	if horiz {
+		p.out = append(p.out, rect{a0, at - t/2, a1, at - t/2 + t, 1})
+	} else {
+		p.out = append(p.out, rect{at - t/2, a0, at - t/2 + t, a1, 1})
+	}
+}
+
+// dashes draws n dashes across the cell, horizontal or vertical.
+func (p *boxPen) dashes(n, w, h, cx, cy, t int, horiz bool) {
+	for i := range n {
+		if horiz {
+			p.line(true, frac(w, i, n), frac(w, i+1, n)-max(1, frac(w, 1, 4*n)), cy, t)
+		} else {
+			p.line(false, frac(h, i, n), frac(h, i+1, n)-max(1, frac(h, 1, 4*n)), cx, t)
 		}
 	}
-	// Vertical arms.
-	for _, arm := range []struct {
-		wt   int
-		down bool
-	}{{u, false}, {d, true}} {
-		switch arm.wt {
-		case armNone:
-		case armDouble:
-			for _, side := range []struct {
-				xc    int
-				cross int
-			}{{cx - gap, l}, {cx + gap, rt}} {
-				if arm.down {
-					y0 := lo(cy, hwt)
-					if side.cross != armNone {
-						y0 = hi(cy, side.cross) - t1
-						if side.cross != armDouble {
-							y0 = lo(cy, side.cross)
-						}
-					}
-					vline(y0, h, side.xc, t1)
-				} else {
-					y1 := hi(cy, hwt)
-					if side.cross != armNone {
-						y1 = lo(cy, side.cross) + t1
-						if side.cross != armDouble {
-							y1 = hi(cy, side.cross)
-						}
-					}
-					vline(0, y1, side.xc, t1)
-				}
+}
+
+// arm draws one arm of weight wt along an axis of length along, from the
+// centre c to the far end (far) or from 0 to the centre; pc is the centre
+// across the axis, sides the weights of the crossing arms on either side
+// (where a double arm's two strokes stop) and cross the crossing axis's
+// heavier weight.
+func (p *boxPen) arm(horiz bool, wt int, far bool, along, c, pc int, sides [2]int, cross int) {
+	switch wt {
+	case armNone:
+	case armDouble:
+		for k, sc := range sides {
+			at := pc - p.gap
+			if k == 1 {
+				at = pc + p.gap
 			}
-		default:
-			t := thick(arm.wt)
-			switch {
-			case arm.down && hwt == armDouble:
-				vline(hi(cy, hwt)-t1, h, cx, t)
-			case arm.down:
-				vline(min(lo(cy, hwt), cy-t/2), h, cx, t)
-			case hwt == armDouble:
-				vline(0, lo(cy, hwt)+t1, cx, t)
-			default:
-				vline(0, max(hi(cy, hwt), cy-t/2+t), cx, t)
+			if far {
+				a0 := p.lo(c, cross)
+				if sc != armNone {
+					a0 = p.hi(c, sc) - p.t1
+					if sc != armDouble {
+						a0 = p.lo(c, sc)
+					}
+				}
+				p.line(horiz, a0, along, at, p.t1)
+			} else {
+				a1 := p.hi(c, cross)
+				if sc != armNone {
+					a1 = p.lo(c, sc) + p.t1
+					if sc != armDouble {
+						a1 = p.hi(c, sc)
+					}
+				}
+				p.line(horiz, 0, a1, at, p.t1)
 			}
 		}
+	default:
+		// A single stroke meets a double crossing at its near line.
+		t := p.thick(wt)
+		switch {
+		case far && cross == armDouble:
+			p.line(horiz, p.hi(c, cross)-p.t1, along, pc, t)
+		case far:
+			p.line(horiz, min(p.lo(c, cross), c-t/2), along, pc, t)
+		case cross == armDouble:
+			p.line(horiz, 0, p.lo(c, cross)+p.t1, pc, t)
+		default:
+			p.line(horiz, 0, max(p.hi(c, cross), c-t/2+t), pc, t)
+		}
 	}
-	return out
 }
 
 // dashes gives the number of dashes of the dashed box-drawing characters.

@@ -122,7 +122,7 @@ func TestPNGColourProfile(t *testing.T) {
 }
 
 func TestSVG(t *testing.T) {
-	out := string(encode(t, synth, Options{Width: 5, Height: 4, Format: "svg", Scale: 2}))
+	out := string(encode(t, synth, Options{Width: 5, Height: 4, Format: "svg", Scale: 2, SVGText: "outline"}))
 	for _, want := range []string{
 		`width="100" height="160" viewBox="0 0 50 80"`,
 		`<rect x="0" y="20" width="10" height="20" fill="#0ac81e"/>`, // the background cell
@@ -256,7 +256,7 @@ func TestEncodeDeterministic(t *testing.T) {
 
 func TestOptionsCheck(t *testing.T) {
 	bad := []Options{
-		{Width: 0, Height: 10}, {Width: 10, Height: 1001}, {Width: 10, Height: 10, Format: "gif"},
+		{Width: 0, Height: 10}, {Width: 10, Height: 1001}, {Width: 10, Height: 10, Format: "bmp"}, {Width: 10, Height: 10, SVGText: "paths"}, {Width: 10, Height: 10, Delay: -1},
 		{Width: 10, Height: 10, Color: "8"}, {Width: 10, Height: 10, Scale: 9}, {Width: 10, Height: 10, Scale: -1},
 	}
 	for _, o := range bad {

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/gofont/gomonobolditalic"
@@ -45,6 +46,7 @@ var baseline = math.Round((CellHeight-fontPx*(1935.0+432.0)/2048.0)/2 + fontPx*1
 type fontSet struct {
 	styles   [4]*sfnt.Font // regular, bold, italic, bold italic
 	fallback *sfnt.Font
+	system   *systemFonts // installed fonts, found on first need
 	mu       sync.Mutex
 	buf      sfnt.Buffer
 	cache    map[glyphKey]*glyph
@@ -61,6 +63,7 @@ type glyph struct {
 	segs     []sfnt.Segment // coordinates in 1/64 px at fontPx
 	ok       bool
 	fallback bool // from DejaVu Sans Mono
+	system   bool // from an installed font
 	device   bool // segs are in device pixels already (drawn shapes), not scale 1
 }
 
@@ -93,7 +96,8 @@ func styleIndex(bold, italic bool) int {
 }
 
 // lookup returns the outline for a one-rune grapheme in the given style,
-// trying Go Mono in that style, Go Mono regular, then DejaVu Sans Mono.
+// trying Go Mono in that style, Go Mono regular, DejaVu Sans Mono, then
+// the installed fonts (systemFonts).
 // Multi-rune clusters (combining marks, emoji with a variation selector)
 // are drawn when they compose to one character; otherwise they are missing.
 func (fs *fontSet) lookup(text string, style int) *glyph {
@@ -129,8 +133,13 @@ func (fs *fontSet) lookup(text string, style int) *glyph {
 		g.segs = append([]sfnt.Segment(nil), segs...)
 		g.ok = true
 		g.fallback = i == 2
-		break
+		return g
 	}
+	if fs.system == nil {
+		fs.system = findSystemFonts()
+	}
+	g.segs, g.ok = fs.system.glyph(&fs.buf, r, max(ansi.StringWidth(one), 1))
+	g.system = g.ok
 	return g
 }
 

@@ -7,53 +7,23 @@ import (
 	"html"
 	"io"
 	"strings"
-
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/gomonobolditalic"
-	"golang.org/x/image/font/gofont/gomonoitalic"
 )
 
 // writeHTML writes g as a self-contained HTML page: one <pre> of spans with
 // inline colours, on the page background, in Go Mono embedded as base64
-// @font-face rules (only the styles the screen uses; DejaVu Sans Mono as
-// well when a glyph needs it).
+// @font-face rules, each font cut down to the glyphs the page uses (only
+// the styles it uses; DejaVu Sans Mono as well when a glyph needs it).
+// Glyphs neither has are left to the browser's fonts.
 func writeHTML(w io.Writer, g *grid, title string) error {
-	fs := fonts()
-	var used [4]bool
-	fallback := false
-	for i := range g.cells {
-		c := &g.cells[i]
-		if c.width == 0 || c.text == " " {
-			continue
-		}
-		st := styleIndex(c.bold, c.italic)
-		used[st] = true
-		if gl := fs.lookup(c.text, st); gl.ok && gl.fallback {
-			fallback = true
-		}
+	faces, err := htmlFonts(g)
+	if err != nil {
+		return err
 	}
-	used[0] = true
-
 	bw := bufio.NewWriter(w)
 	bw.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 	fmt.Fprintf(bw, "<title>%s</title>\n<style>\n", html.EscapeString(title))
-	ttfs := [4][]byte{gomono.TTF, gomonobold.TTF, gomonoitalic.TTF, gomonobolditalic.TTF}
-	for st, ok := range used {
-		if !ok {
-			continue
-		}
-		weight, style := "normal", "normal"
-		if st&1 != 0 {
-			weight = "bold"
-		}
-		if st&2 != 0 {
-			style = "italic"
-		}
-		fontFace(bw, "Go Mono", weight, style, ttfs[st])
-	}
-	if fallback {
-		fontFace(bw, "DejaVu Sans Mono", "normal", "normal", dejaVuSansMono)
+	for _, f := range faces {
+		fontFace(bw, f.family, f.weight, f.style, f.ttf)
 	}
 	fmt.Fprintf(bw, "html,body{margin:0;background:%s}\n", hex(g.bg))
 	fmt.Fprintf(bw, "pre{margin:0;padding:%dpx;font-family:\"Go Mono\",\"DejaVu Sans Mono\",monospace;font-size:%.2fpx;line-height:%dpx;color:%s;background:%s}\n",

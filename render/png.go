@@ -18,17 +18,26 @@ const maxPixels = 64 << 20
 
 // writePNG draws g at scale s as a PNG.
 func writePNG(w io.Writer, g *grid, s int) error {
+	img, err := drawGrid(g, s)
+	if err != nil {
+		return err
+	}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	return enc.Encode(w, img)
+}
+
+// drawGrid rasterises g at scale s.
+func drawGrid(g *grid, s int) (*image.RGBA, error) {
 	cw, ch := CellWidth*s, CellHeight*s
 	W, H := g.w*cw, g.h*ch
 	if int64(W)*int64(H) > maxPixels {
-		return fmt.Errorf("png: %d×%d pixels is too large (at most %d); lower --scale or the size", W, H, maxPixels)
+		return nil, fmt.Errorf("png: %d×%d pixels is too large (at most %d); lower --scale or the size", W, H, maxPixels)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, W, H))
 	draw.Draw(img, img.Bounds(), image.NewUniform(g.bg), image.Point{}, draw.Src)
 	p := &pngPainter{img: img, scale: s, masks: map[*glyph]*glyphMask{}}
 	paint(g, p, cw, ch, s)
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	return enc.Encode(w, img)
+	return img, nil
 }
 
 type pngPainter struct {

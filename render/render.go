@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -21,14 +23,30 @@ type Options struct {
 	Stage         pipeline.Stage
 	Width, Height int
 	Color         string            // none, 16, 256, truecolor ("" is truecolor)
-	Format        string            // ansi, text, svg, png, html ("" is ansi)
+	Format        string            // ansi, text, svg, png, html, gif ("" is ansi)
 	Scale         int               // PNG pixels per cell pixel; SVG width/height factor (0 is 1)
 	Keys          []tea.KeyPressMsg // replayed through Update before drawing (ParseKeys)
 	UI            []ui.Option       // theme, presenter mode…, passed to ui.New
+
+	Clean   bool          // a slide: no key hints, cursor or "widen" notes (ui.WithClean)
+	Panel   string        // crop to this matrix of the stage (ui.Model.PanelNames); "" is the whole screen
+	Delay   time.Duration // GIF: how long each frame shows (0 is DefaultDelay)
+	SVGText string        // SVG glyphs: "text" (<text> in a monospace font stack, the default) or "outline"
+	Log     io.Writer     // where notes go (glyphs no font has); nil: nowhere
 }
 
 // Formats lists the output formats, in the order the help gives them.
-func Formats() []string { return []string{"ansi", "text", "svg", "png", "html"} }
+func Formats() []string { return []string{"ansi", "text", "svg", "png", "html", "gif"} }
+
+// SVGTextModes lists the values of Options.SVGText.
+func SVGTextModes() []string { return []string{"text", "outline"} }
+
+// DefaultDelay is how long a GIF frame shows unless Options.Delay says.
+const DefaultDelay = 1500 * time.Millisecond
+
+// MaxDelay bounds Options.Delay (a GIF counts in hundredths of a second,
+// in 16 bits).
+const MaxDelay = 600 * time.Second
 
 // Limits on Options.
 const (
@@ -65,11 +83,30 @@ func (o Options) Check() error {
 	if o.Scale < 0 || o.Scale > MaxScale {
 		return fmt.Errorf("--scale: must be between 1 and %d, got %d", MaxScale, o.Scale)
 	}
-	if o.Format == "png" {
+	if o.SVGText != "" && !slices.Contains(SVGTextModes(), o.SVGText) {
+		return fmt.Errorf("--svg-text: must be text or outline, got %q", o.SVGText)
+	}
+	if o.Delay < 0 || o.Delay > MaxDelay {
+		return fmt.Errorf("--delay: must be between 0 and %v, got %v", MaxDelay, o.Delay)
+	}
+	if o.Format == "png" || o.Format == "gif" {
 		s := int64(max(o.Scale, 1))
 		if W, H := int64(o.Width)*CellWidth*s, int64(o.Height)*CellHeight*s; W*H > maxPixels {
 			return fmt.Errorf("--scale, --width and --height: a %d×%d-pixel PNG is too large (at most %d pixels)", W, H, maxPixels)
 		}
+	}
+	return nil
+}
+
+// CheckScreen is Check for a screen the TUI draws (Write): below
+// ui.MinWidth×ui.MinHeight the TUI shows only a note asking for more room,
+// so a smaller size is an error naming the minimum.
+func (o Options) CheckScreen() error {
+	if err := o.Check(); err != nil {
+		return err
+	}
+	if o.Width < ui.MinWidth || o.Height < ui.MinHeight {
+		return fmt.Errorf("--width and --height: the screen must be at least %d×%d cells, got %dx%d", ui.MinWidth, ui.MinHeight, o.Width, o.Height)
 	}
 	return nil
 }
@@ -84,6 +121,9 @@ func Model(scene *pipeline.Scene, opts Options) (tea.Model, error) {
 	uiOpts := opts.UI
 	if prof == colorprofile.NoTTY || prof == colorprofile.Ascii {
 		uiOpts = append(append([]ui.Option(nil), uiOpts...), ui.WithNoColor(true)) // shade glyphs keep the matrices readable
+	}
+	if opts.Clean {
+		uiOpts = append(append([]ui.Option(nil), uiOpts...), ui.WithClean(true))
 	}
 	m, err := Start(ui.New(scene, opts.Stage, uiOpts...), opts.Width, opts.Height, prof, nil)
 	if err != nil {
@@ -101,19 +141,29 @@ func Screen(scene *pipeline.Scene, opts Options) (tea.View, error) {
 	if err != nil {
 		return tea.View{}, err
 	}
-	return pageColors(m, m.View()), nil
+	v, _, err := view(m, opts)
+	return v, err
 }
 
-// Write draws scene under opts to w in opts.Format.
+// Write draws scene under opts to w in opts.Format. With --panel the
+// output is the panel's size, not the screen's; a GIF has one frame
+// before the keys and one after each.
 func Write(w io.Writer, scene *pipeline.Scene, opts Options) error {
-	if err := opts.Check(); err != nil {
+	if err := opts.CheckScreen(); err != nil {
 		return err
 	}
-	v, err := Screen(scene, opts)
+	if opts.Format == "gif" {
+		return writeGIFScript(w, scene, opts)
+	}
+	m, err := Model(scene, opts)
 	if err != nil {
 		return err
 	}
-	return Encode(w, v, opts)
+	v, o, err := view(m, opts)
+	if err != nil {
+		return err
+	}
+	return Encode(w, v, o)
 }
 
 // Encode writes the view v, laid out on an opts.Width×opts.Height screen,
@@ -124,9 +174,12 @@ func Write(w io.Writer, scene *pipeline.Scene, opts Options) error {
 //     (with --color none, the same as text).
 //   - text: the characters only; no escape or control byte whatever the
 //     frame holds.
-//   - svg, png, html: the cell grid with exact colours (cells without one
-//     take the view's ForegroundColor/BackgroundColor, else the dark
-//     default), in Go Mono.
+//   - svg, png, html, gif: the cell grid with exact colours (cells without
+//     one take the view's ForegroundColor/BackgroundColor, else the dark
+//     default), in Go Mono; a glyph Go Mono and DejaVu Sans Mono lack
+//     comes from an installed font (systemFonts) in PNG, GIF and outline
+//     SVG, and is named on opts.Log when none has it. SVG text and HTML
+//     leave such glyphs to the viewer's fonts. A GIF here has one frame.
 func Encode(w io.Writer, v tea.View, opts Options) error {
 	if err := opts.Check(); err != nil {
 		return err
@@ -141,13 +194,7 @@ func Encode(w io.Writer, v tea.View, opts Options) error {
 		format = "text"
 	}
 	scale := max(opts.Scale, 1)
-	fg, bg := defaultColors()
-	if v.ForegroundColor != nil {
-		fg = toRGBA(v.ForegroundColor)
-	}
-	if v.BackgroundColor != nil {
-		bg = toRGBA(v.BackgroundColor)
-	}
+	fg, bg := pageRGBA(v)
 	switch format {
 	case "ansi":
 		return writeANSI(w, v.Content, opts.Width, opts.Height, prof)
@@ -157,18 +204,40 @@ func Encode(w io.Writer, v tea.View, opts Options) error {
 		return err
 	}
 	g := parseGrid(v.Content, opts.Width, opts.Height, prof, fg, bg)
+	outline := format != "svg" || opts.SVGText == "outline"
+	if outline && format != "html" {
+		noteMissing(opts.Log, g)
+	}
 	title := Sanitize(v.WindowTitle, false)
 	if title == "" {
 		title = firstLine(g)
 	}
 	switch format {
 	case "svg":
-		return writeSVG(w, g, scale, title)
+		return writeSVG(w, g, scale, title, outline)
 	case "png":
 		return writePNG(w, g, scale)
+	case "gif":
+		gw := newGIFWriter(opts.Delay)
+		if err := gw.add(g, scale); err != nil {
+			return err
+		}
+		return gw.encode(w)
 	default:
 		return writeHTML(w, g, title)
 	}
+}
+
+// pageRGBA is v's page foreground and background, else the dark default.
+func pageRGBA(v tea.View) (fg, bg color.RGBA) {
+	fg, bg = defaultColors()
+	if v.ForegroundColor != nil {
+		fg = toRGBA(v.ForegroundColor)
+	}
+	if v.BackgroundColor != nil {
+		bg = toRGBA(v.BackgroundColor)
+	}
+	return fg, bg
 }
 
 // firstLine is the first non-blank row of g, trimmed, or "attnscope".

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestGolden(t *testing.T) {
 	for _, st := range goldenStages {
 		for _, format := range []string{"text", "svg"} {
 			t.Run(st.Name()+"."+format, func(t *testing.T) {
-				golden.RequireEqual(t, write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format}))
+				golden.RequireEqual(t, write(t, sc, Options{Stage: st, Width: 100, Height: 30, Format: format, SVGText: "outline"}))
 			})
 		}
 	}
@@ -109,12 +110,18 @@ func TestKeysReachState(t *testing.T) {
 
 func TestScreenSize(t *testing.T) {
 	sc := bookScene(t)
-	for _, sz := range [][2]int{{100, 30}, {80, 24}, {40, 10}, {1, 1}} {
+	for _, sz := range [][2]int{{100, 30}, {80, 24}, {40, 12}} {
 		out := string(write(t, sc, Options{Stage: pipeline.StageWeights, Width: sz[0], Height: sz[1], Format: "text"}))
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		if len(lines) != sz[1] {
 			t.Errorf("%dx%d: %d lines, want %d", sz[0], sz[1], len(lines), sz[1])
 		}
 		checkClean(t, "text", out)
+	}
+	for _, sz := range [][2]int{{39, 30}, {100, 11}, {1, 1}} {
+		err := Write(io.Discard, sc, Options{Stage: pipeline.StageWeights, Width: sz[0], Height: sz[1], Format: "text"})
+		if err == nil || !strings.Contains(err.Error(), "40×12") {
+			t.Errorf("%dx%d: error %v, want one naming the minimum 40×12", sz[0], sz[1], err)
+		}
 	}
 }

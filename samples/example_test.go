@@ -23,5 +23,5 @@ func ExampleGet() {
 	fmt.Println(err)
 	// Output:
 	// "def add(a, b):\n    return a + b" <nil>
-	// unknown sample "poem" (have book, repeat, pronoun, long, code, french, chinese, emoji, endoftext)
+	// unknown sample "poem" (have book, repeat, pronoun, long, code, french, chinese, emoji, induction, endoftext)
 }

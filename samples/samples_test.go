@@ -84,6 +84,14 @@ func TestSampleTexts(t *testing.T) {
 		if s.Name == "long" {
 			limit = 60
 		}
+		if s.Name == "induction" {
+			// one token per word, so the second half repeats the first
+			// token for token
+			if n := len(strings.Fields(s.Text)); len(toks) != n {
+				t.Errorf("induction: %d gpt2 tokens for %d words", len(toks), n)
+			}
+			continue
+		}
 		if len(toks) > limit || len(toks) < 5 {
 			t.Errorf("%s: %d gpt2 tokens, want 5–%d", s.Name, len(toks), limit)
 		}
@@ -91,7 +99,7 @@ func TestSampleTexts(t *testing.T) {
 			t.Errorf("long: only %d tokens", len(toks))
 		}
 	}
-	for _, name := range []string{"book", "repeat", "pronoun", "long", "code", "french", "chinese", "emoji", "endoftext"} {
+	for _, name := range []string{"book", "repeat", "pronoun", "long", "code", "french", "chinese", "emoji", "induction", "endoftext"} {
 		if _, err := Get(name); err != nil {
 			t.Error(err)
 		}

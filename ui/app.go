@@ -53,6 +53,7 @@ type Model struct {
 	pres    presenter       // presenter mode and the "why attention" card
 
 	grid, inspecting bool // the all-heads grid, the inspector
+	clean            bool // render --clean: no footer, cursor or hints (slide.go)
 	width, height    int
 }
 

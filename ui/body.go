@@ -84,6 +84,8 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
+	}
+	if !main || m.clean {
 		hm.SetCursorVisible(false)
 	}
 	return hm
@@ -199,6 +201,9 @@ func (m Model) narrationLines(w, n int) []string {
 	if n == 0 || m.view.narr.Title == "" {
 		return nil
 	}
+	if m.clean && !m.narrationFits(w, n) {
+		return []string{m.formulaOnly(w)}
+	}
 	th := m.look.theme
 	if n == 1 && m.view.narr.Notice != "" {
 		return []string{lipgloss.NewStyle().Foreground(th.Text).Render(ansi.Truncate(m.view.narr.Notice, w, "…"))}
@@ -225,7 +230,7 @@ func (m Model) renderPanels(w, h int) string {
 		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
 	out := strings.Join(lines, "\n")
-	if hidden := len(m.view.panels) - shown; hidden > 0 {
+	if hidden := len(m.view.panels) - shown; hidden > 0 && !m.clean {
 		what := "more matrices"
 		if hidden == 1 {
 			what = "more matrix"

@@ -11,6 +11,7 @@ import (
 // openSettings shows the settings panel with the current configuration.
 func (m Model) openSettings() (tea.Model, tea.Cmd) {
 	m.settings.SetConfig(m.build.req.Config, m.build.req.Encoding)
+	m.settings.SetMaxTokens(m.build.req.MaxTokens)
 	m.settings.Focus()
 	m.mode = modeSettings
 	return m, nil

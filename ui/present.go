@@ -105,6 +105,9 @@ func (m Model) renderPresent() string {
 	if m.pres.auto > 0 {
 		footer = muted.Render("auto-advancing every "+m.pres.auto.String()+" · ") + footer
 	}
+	if m.clean {
+		footer = ""
+	}
 	if m.pres.card {
 		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
 	}

@@ -114,9 +114,7 @@ func (m Model) renderBadge() string {
 	if m.scene.Book {
 		label = badge.Render(" BOOK ") + muted.Render(" numbers as the book prints them · "+m.scene.ConfigLabel(m.sel.stage))
 	} else {
-		c := m.scene.Request.Config
-		label = badge.Render(" CUSTOM ") + muted.Render(fmt.Sprintf(" %s · d_in %d · d_out %d · heads %d · %s init · seed %d · p %g",
-			m.scene.Request.Encoding, c.DIn, c.DOut, c.Heads, c.Init, c.Seed, c.Dropout))
+		label = badge.Render(" CUSTOM ") + muted.Render(" "+pipeline.Badge(m.scene.Request))
 	}
 	src := "inputs: the book's table"
 	if m.scene.Source == pipeline.FromEmbedding {
@@ -156,6 +154,9 @@ func (m Model) renderStatus() string {
 }
 
 func (m Model) renderHelpLine() string {
+	if m.clean {
+		return ""
+	}
 	if m.mode == modeEdit {
 		return m.help.ShortHelpView(m.keys.editHelp())
 	}

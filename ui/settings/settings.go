@@ -10,7 +10,6 @@ import (
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
-	"github.com/attnscope/attnscope/tokenizer"
 )
 
 // ChangedMsg carries a new valid configuration; the root recomputes with it.
@@ -47,6 +46,7 @@ type Model struct {
 
 	focused       bool
 	width, height int
+	maxTokens     int // the token cap the size limit is checked at (0: the default)
 }
 
 // New returns a blurred panel showing cfg and encoding.
@@ -75,6 +75,11 @@ func (m *Model) SetConfig(cfg compute.Config, encoding string) {
 	m.cancelTyping()
 }
 
+// SetMaxTokens sets the token cap of the request the panel configures:
+// a configuration whose scene at that many tokens would exceed the
+// compute limit is refused, as on the command line (0: the default cap).
+func (m *Model) SetMaxTokens(n int) { m.maxTokens = n }
+
 // Config returns the last valid configuration (the one the root shows) and
 // its encoding. The returned DropoutSeed pointer is a copy.
 func (m Model) Config() (compute.Config, string) {
@@ -92,7 +97,7 @@ func (m Model) Draft() (compute.Config, string) {
 
 // Err returns why the draft cannot be applied (nil when it is valid).
 func (m Model) Err() error {
-	_, err := validate(m.draft, m.draftEnc)
+	_, err := m.validate()
 	return err
 }
 
@@ -167,7 +172,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.commitTyping()
 			return m, m.emit()
 		}
-		if _, err := validate(m.draft, m.draftEnc); err != nil {
+		if _, err := m.validate(); err != nil {
 			return m, nil // nothing to apply; the message stays up
 		}
 		return m.close()
@@ -244,7 +249,7 @@ func (m *Model) paste(s string) {
 
 // close drops an invalid draft and typing, blurs, and reports ClosedMsg.
 func (m Model) close() (Model, tea.Cmd) {
-	if _, err := validate(m.draft, m.draftEnc); err != nil {
+	if _, err := m.validate(); err != nil {
 		m.draft, m.draftEnc = m.Config()
 	}
 	m.Blur()
@@ -270,7 +275,7 @@ func (m *Model) cancelTyping() { m.editing, m.typed = false, "" }
 
 // emit applies a valid, new draft and returns the Cmd announcing it.
 func (m *Model) emit() tea.Cmd {
-	if _, err := validate(m.draft, m.draftEnc); err != nil {
+	if _, err := m.validate(); err != nil {
 		return nil
 	}
 	if equal(m.draft, m.applied) && m.draftEnc == m.appliedEnc {
@@ -283,13 +288,11 @@ func (m *Model) emit() tea.Cmd {
 	return func() tea.Msg { return msg }
 }
 
-// validate checks the encoding and the configuration and names the row at
-// fault.
-func validate(c compute.Config, enc string) (Field, error) {
-	if _, err := tokenizer.Canonical(enc); err != nil {
-		return FieldEncoding, err
-	}
-	err := c.Validate()
+// validate checks the draft as the command line checks flags (every
+// range, and the size limit at the token cap) and names the row at
+// fault: the setting's own, or for a size error the focused one.
+func (m Model) validate() (Field, error) {
+	err := request(m.draft, m.draftEnc, m.maxTokens).Check()
 	if err == nil {
 		return -1, nil
 	}
@@ -297,5 +300,5 @@ func validate(c compute.Config, enc string) (Field, error) {
 	if errors.As(err, &ce) {
 		return fieldForSetting(ce.Setting), err
 	}
-	return -1, err
+	return m.cursor, err
 }

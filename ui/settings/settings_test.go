@@ -171,12 +171,12 @@ func TestInvalidSendsNothing(t *testing.T) {
 	}{
 		{"heads 3 of d_out 2", []tea.Msg{keyDown, keyDown, keyDown, keyRight}, "✗ must divide d_out (2), got 3"},
 		{"d_out 3 of heads 2", []tea.Msg{keyDown, keyDown, keyRight}, "✗ must divide d_out (3), got 2"},
-		{"d_in typed too big", append([]tea.Msg{keyDown}, append(typed("2000"), keyEnter)...), "✗ must be a whole number 1…1024"},
-		{"d_in typed zero", append([]tea.Msg{keyDown}, append(typed("0"), keyEnter)...), "✗ must be a whole number 1…1024"},
-		{"heads typed 65", append([]tea.Msg{keyDown, keyDown, keyDown}, append(typed("65"), keyEnter)...), "✗ must be a whole number 1…64"},
+		{"d_in typed too big", append([]tea.Msg{keyDown}, append(typed("5000"), keyEnter)...), "✗ must be a whole number 1–4096"},
+		{"d_in typed zero", append([]tea.Msg{keyDown}, append(typed("0"), keyEnter)...), "✗ must be a whole number 1–4096"},
+		{"heads typed 300", append([]tea.Msg{keyDown, keyDown, keyDown}, append(typed("300"), keyEnter)...), "✗ must be a whole number 1–256"},
 		{"dropout typed 1", append([]tea.Msg{keyUp, keyUp, keyUp}, append(typed("1"), keyEnter)...), "✗ must be a number in [0, 1)"},
 		{"dropout typed 0..5", append([]tea.Msg{keyUp, keyUp, keyUp}, append(typed("0..5"), keyEnter)...), "✗ must be a number in [0, 1)"},
-		{"seed overflow", append([]tea.Msg{keyUp, keyUp, keyUp, keyUp}, append(typed("18446744073709551616"), keyEnter)...), "✗ must be a whole number 0…18446744073709551615"},
+		{"seed overflow", append([]tea.Msg{keyUp, keyUp, keyUp, keyUp}, append(typed("18446744073709551616"), keyEnter)...), "✗ must be a whole number 0–18446744073709551615"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,9 +202,9 @@ func TestBoundsClamp(t *testing.T) {
 	if msg != nil {
 		t.Errorf("a key at the bound sent %#v", msg)
 	}
-	m, _ = send(t, newFocused(), keyDown, keyDown, keyDown, char('6'), char('4'), keyEnter, keyRight)
-	if d, _ := m.Draft(); d.Heads != 64 {
-		t.Errorf("heads %d, want clamped to 64", d.Heads)
+	m, _ = send(t, newFocused(), keyDown, keyDown, keyDown, char('2'), char('5'), char('6'), keyEnter, keyRight)
+	if d, _ := m.Draft(); d.Heads != 256 {
+		t.Errorf("heads %d, want clamped to 256", d.Heads)
 	}
 	m, _ = send(t, newFocused(), keyUp, keyUp, keyUp, keyLeft) // dropout 0 ← stays 0
 	if d, _ := m.Draft(); d.Dropout != 0 {

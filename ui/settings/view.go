@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/internal/style"
@@ -60,7 +61,7 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	errField, cfgErr := validate(m.draft, m.draftEnc)
+	errField, cfgErr := m.validate()
 
 	header := m.header()
 	status := m.status(cfgErr)
@@ -206,7 +207,7 @@ func (m Model) hint(f Field, focused bool, errField Field, cfgErr error) string 
 		if note != "" {
 			note += " · "
 		}
-		note += fieldAbout[f]
+		note += f.about()
 	}
 	if note == "" {
 		return ""
@@ -220,12 +221,12 @@ func shortErr(err error) string {
 	if errors.As(err, &ce) {
 		return flagNames.Replace(ce.Msg)
 	}
+	var se *pipeline.SizeError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("too large: %d MiB at %d tokens, limit %d MiB", se.Need, se.Tokens, se.Limit)
+	}
 	return err.Error()
 }
-
-// flagNames turns flag names in compute's messages into the panel's labels.
-var flagNames = strings.NewReplacer("--d-in", "d_in", "--d-out", "d_out", "--heads", "heads",
-	"--dropout-rng", "dropout RNG", "--dropout", "dropout p", "--init", "init")
 
 // displayErr names the setting in the panel's words.
 func displayErr(err error) string {
@@ -233,5 +234,5 @@ func displayErr(err error) string {
 	if errors.As(err, &ce) {
 		return fmt.Sprintf("%s %s", fieldForSetting(ce.Setting), shortErr(err))
 	}
-	return err.Error()
+	return flagNames.Replace(err.Error())
 }

@@ -1,0 +1,22 @@
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
+
+package hub
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+)
+
+// lock creates huggingface_hub's lock file; without flock it does not
+// exclude another process.
+func lock(_ context.Context, path string) (unlock func(), err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}

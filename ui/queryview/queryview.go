@@ -1,0 +1,255 @@
+package queryview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/internal/cells"
+	"github.com/attnscope/attnscope/ui/internal/swatch"
+)
+
+// Weights gives head h's attention row for query i (length ≥ i+1; the
+// causal part is 0…i). It must be cheap: View calls it once per head.
+type Weights func(h, i int) []float32
+
+// OpenMsg asks to show one head of the layer.
+type OpenMsg struct{ Layer, Head int }
+
+// Styles are the query view's text styles.
+type Styles struct {
+	Title, Label, Cursor, Query, Muted lipgloss.Style
+}
+
+// DefaultStyles builds the styles from theme roles.
+func DefaultStyles(t themes.Theme) Styles {
+	s := lipgloss.NewStyle
+	return Styles{
+		Title:  s().Bold(true).Foreground(t.Accent),
+		Label:  s().Foreground(t.Muted),
+		Cursor: s().Bold(true).Foreground(t.Cursor.Fg).Background(t.Cursor.Bg),
+		Query:  s().Bold(true).Underline(true).Foreground(t.Accent),
+		Muted:  s().Foreground(t.Muted),
+	}
+}
+
+// Model is the query view of one layer.
+type Model struct {
+	KeyMap KeyMap
+	Styles Styles
+
+	labels        []string // token labels (already safe to print)
+	layer, heads  int
+	weights       Weights
+	query, head   int
+	hideFirst     bool
+	width, height int
+	focused       bool
+	pal           *swatch.Palette
+}
+
+// New returns an empty query view.
+func New(theme themes.Theme) Model {
+	m := Model{KeyMap: DefaultKeyMap(), focused: true}
+	m.SetTheme(theme, colorprofile.TrueColor, false)
+	return m
+}
+
+// SetTheme restyles the view for a theme, colour profile and NO_COLOR.
+func (m *Model) SetTheme(t themes.Theme, p colorprofile.Profile, noColor bool) {
+	m.Styles = DefaultStyles(t)
+	m.pal = swatch.New(t, p, noColor)
+}
+
+// SetTokens sets the token labels; the query stays in range (on the last
+// token the first time).
+func (m *Model) SetTokens(labels []string) {
+	first := m.labels == nil
+	m.labels = labels
+	if first {
+		m.query = len(labels) - 1
+	}
+	m.query = min(max(0, m.query), max(0, len(labels)-1))
+}
+
+// SetLayer sets the layer shown, its head count and its weights (nil
+// while the layer is being computed).
+func (m *Model) SetLayer(layer, heads int, w Weights) {
+	m.layer, m.heads, m.weights = layer, heads, w
+	m.head = min(max(0, m.head), max(0, heads-1))
+}
+
+// Query is the focused token.
+func (m Model) Query() int { return m.query }
+
+// SetQuery focuses token i (clamped).
+func (m *Model) SetQuery(i int) { m.query = min(max(0, i), max(0, len(m.labels)-1)) }
+
+// Head is the highlighted head.
+func (m Model) Head() int { return m.head }
+
+// SetHead highlights head h (clamped).
+func (m *Model) SetHead(h int) { m.head = min(max(0, h), max(0, m.heads-1)) }
+
+// HideFirst reports whether the first token is hidden.
+func (m Model) HideFirst() bool { return m.hideFirst }
+
+// SetSize sets the view's size in cells.
+func (m *Model) SetSize(w, h int) { m.width, m.height = max(0, w), max(0, h) }
+
+// Focus makes the view take keys.
+func (m *Model) Focus() { m.focused = true }
+
+// Blur makes the view ignore keys.
+func (m *Model) Blur() { m.focused = false }
+
+// Update handles a key while focused.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok || !m.focused {
+		return m, nil
+	}
+	switch {
+	case key.Matches(kp, m.KeyMap.Prev):
+		m.SetQuery(m.query - 1)
+	case key.Matches(kp, m.KeyMap.Next):
+		m.SetQuery(m.query + 1)
+	case key.Matches(kp, m.KeyMap.First):
+		m.SetQuery(0)
+	case key.Matches(kp, m.KeyMap.Last):
+		m.SetQuery(len(m.labels) - 1)
+	case key.Matches(kp, m.KeyMap.Up):
+		m.SetHead(m.head - 1)
+	case key.Matches(kp, m.KeyMap.Down):
+		m.SetHead(m.head + 1)
+	case key.Matches(kp, m.KeyMap.HideFirst):
+		m.hideFirst = !m.hideFirst
+	case key.Matches(kp, m.KeyMap.Open):
+		if m.heads > 0 {
+			l, h := m.layer, m.head
+			return m, func() tea.Msg { return OpenMsg{Layer: l, Head: h} }
+		}
+	}
+	return m, nil
+}
+
+// row is head h's weights over tokens 0…query, renormalised without the
+// first token when it is hidden.
+func (m Model) row(h int) []float32 {
+	w := m.weights(h, m.query)
+	if len(w) < m.query+1 {
+		return nil
+	}
+	w = w[:m.query+1]
+	if !m.hideFirst || m.query == 0 {
+		return w
+	}
+	var s float32
+	for _, v := range w[1:] {
+		s += v
+	}
+	out := make([]float32, len(w))
+	if s > 0 {
+		for j := 1; j < len(w); j++ {
+			out[j] = w[j] / s
+		}
+	}
+	return out
+}
+
+const labelW = 5 // "H11 "
+
+// View draws the view in at most width × height cells; it is pure.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if len(m.labels) == 0 {
+		return cells.Clip(m.Styles.Muted.Render("no tokens"), m.width)
+	}
+	lines := []string{m.title()}
+	if m.weights == nil {
+		lines = append(lines, m.Styles.Muted.Render(fmt.Sprintf("layer %d is being computed…", m.layer)))
+	} else {
+		n := max(0, m.height-1)
+		first := 0
+		if m.heads > n && n > 0 {
+			first = min(max(0, m.head-n/2), m.heads-n)
+		}
+		for h := first; h < min(m.heads, first+n); h++ {
+			lines = append(lines, m.headLine(h))
+		}
+	}
+	if len(lines) > m.height {
+		lines = lines[:m.height]
+	}
+	for i := range lines {
+		lines[i] = cells.Clip(lines[i], m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) title() string {
+	hidden := ""
+	if m.hideFirst {
+		hidden = " · first token hidden, rows renormalised"
+	}
+	return m.Styles.Title.Render(fmt.Sprintf("query %q", m.labels[m.query])) +
+		m.Styles.Muted.Render(fmt.Sprintf(" (token %d) in layer %d%s · each line is one head", m.query, m.layer, hidden))
+}
+
+// headLine is head h's label and the text before the query, shaded by
+// weight, as many tokens as fit ending at the query.
+func (m Model) headLine(h int) string {
+	label := cells.Pad(fmt.Sprintf("H%d", h), labelW-1) + " "
+	if h == m.head {
+		label = m.Styles.Cursor.Render(label[:labelW-1]) + " "
+	} else {
+		label = m.Styles.Label.Render(label)
+	}
+	w := m.row(h)
+	var hi float32
+	for _, v := range w {
+		hi = max(hi, v)
+	}
+	room := m.width - labelW
+	var parts []string
+	for j := m.query; j >= 0 && room > 0; j-- {
+		lab := m.labels[j]
+		if m.pal.NoColor && j < len(w) {
+			// No colour to shade with: a shade glyph before the token.
+			lab = swatch.Shade(swatch.Level(w[j], 0, hi)) + lab
+		}
+		cw := ansi.StringWidth(lab)
+		if cw > room {
+			break
+		}
+		room -= cw
+		var s string
+		switch {
+		case j < len(w) && (j > 0 || !m.hideFirst):
+			s = m.pal.Cell(swatch.Level(w[j], 0, hi), lab)
+		default:
+			s = m.Styles.Muted.Render(lab)
+		}
+		if j == m.query {
+			s = m.Styles.Query.Render(lab)
+			if j < len(w) {
+				s = m.pal.Cell(swatch.Level(w[j], 0, hi), m.Styles.Query.Render(lab))
+			}
+		}
+		parts = append(parts, s)
+	}
+	var b strings.Builder
+	b.WriteString(label)
+	for k := len(parts) - 1; k >= 0; k-- {
+		b.WriteString(parts[k])
+	}
+	return b.String()
+}
