@@ -37,6 +37,9 @@ type View struct {
 	Heads   int
 	Dropout bool
 	Config  compute.Config
+	// Layer is the layer shown (from 0), for sources with layers: "{l}" in
+	// a panel's tensor reference and label stands for it.
+	Layer int
 }
 
 // Resolve reads def's panels from v for head h (from 0); panels whose
@@ -47,13 +50,13 @@ func (def StageDef) Resolve(v View, h int) []Panel {
 	}
 	out := make([]Panel, 0, len(def.Panels))
 	for _, pd := range def.Panels {
-		m := v.Tensors.Matrix(pd.Tensor, h)
+		m := v.Tensors.Matrix(fillLayer(pd.Tensor, v.Layer), h)
 		if m == nil {
 			continue
 		}
-		p := Panel{PanelDef: pd, M: m, Label: fillHead(pd.Label, h, v.Heads)}
+		p := Panel{PanelDef: pd, M: m, Label: fillHead(fillLayer(pd.Label, v.Layer), h, v.Heads)}
 		if pd.Dropped != "" && v.Dropout {
-			p.Dropped = v.Tensors.Matrix(pd.Dropped, h)
+			p.Dropped = v.Tensors.Matrix(fillLayer(pd.Dropped, v.Layer), h)
 		}
 		p.RowSums = pd.RowSums == RowSumsAlways || (pd.RowSums == RowSumsWithoutDropout && !v.Dropout)
 		out = append(out, p)
@@ -61,13 +64,24 @@ func (def StageDef) Resolve(v View, h int) []Panel {
 	return out
 }
 
-// Main returns the matrix the cell cursor moves in at def for head h: its
-// first panel's; nil when the stage has no panels or the tensor is missing.
+// Main returns the matrix the cell cursor moves in at def for head h (of
+// layer 0): its first panel's; nil when the stage has no panels or the
+// tensor is missing.
 func (def StageDef) Main(c Catalogue, h int) *compute.Matrix {
 	if len(def.Panels) == 0 || c == nil {
 		return nil
 	}
-	return c.Matrix(def.Panels[0].Tensor, h)
+	return c.Matrix(fillLayer(def.Panels[0].Tensor, 0), h)
+}
+
+// GridRef is the reference the all-heads grid reads for layer l.
+func (def StageDef) GridRef(l int) string { return fillLayer(def.Grid, l) }
+
+func fillLayer(s string, l int) string {
+	if !strings.Contains(s, "{l}") {
+		return s
+	}
+	return strings.ReplaceAll(s, "{l}", strconv.Itoa(l))
 }
 
 func fillHead(label string, h, heads int) string {

@@ -177,3 +177,27 @@ func TestStagesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// layerCat answers "layerL.w[h]" with a 1×1 matrix holding 10·L + h.
+type layerCat struct{}
+
+func (layerCat) Matrix(ref string, h int) *compute.Matrix {
+	var l int
+	if _, err := fmt.Sscanf(ref, "layer%d.w[h]", &l); err != nil {
+		return nil
+	}
+	return compute.NewMatrixFrom(1, 1, []float32{float32(10*l + h)})
+}
+
+// "{l}" in a panel's tensor and label is the view's layer, "{h}" and "{H}"
+// the head (from 1) and the number of heads.
+func TestResolveLayerAndHead(t *testing.T) {
+	def := StageDef{Name: "x", Panels: []PanelDef{{Label: "L{l}H{h} of {H}", Tensor: "layer{l}.w[h]"}}, Grid: "layer{l}.w[h]"}
+	ps := def.Resolve(View{Tensors: layerCat{}, Heads: 4, Layer: 2}, 3)
+	if len(ps) != 1 || ps[0].Label != "L2H4 of 4" || ps[0].M.Data[0] != 23 {
+		t.Fatalf("resolved %+v", ps)
+	}
+	if def.GridRef(5) != "layer5.w[h]" || !def.PerHead() {
+		t.Errorf("grid %q, per head %v", def.GridRef(5), def.PerHead())
+	}
+}

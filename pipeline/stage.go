@@ -55,11 +55,13 @@ func (d StageDef) PerHead() bool {
 // PanelDef is one matrix a stage shows.
 type PanelDef struct {
 	// Label is drawn above the matrix. "{h}" in it is the head shown,
-	// counted from 1, and "{H}" the number of heads.
+	// counted from 1, "{H}" the number of heads and "{l}" the layer shown,
+	// counted from 0.
 	Label string
 	// Tensor is the matrix's catalogue name (compute.Result.Tensors): "{h}"
-	// in it is the head, counted from 0, and a trailing "[h]" picks head h of
-	// a stacked tensor, e.g. "mha.dropped_weights[h]".
+	// in it is the head and "{l}" the layer, counted from 0, and a trailing
+	// "[h]" picks head h of a stacked tensor, e.g. "mha.dropped_weights[h]"
+	// or "model.layer{l}.weights[h]".
 	Tensor string
 	// Scale is how values map to colours.
 	Scale Scale

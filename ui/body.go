@@ -40,6 +40,13 @@ func (m Model) stages() []pipeline.StageDef {
 	return nil
 }
 
+// stageData is what the selected stage is drawn from, at the selected layer.
+func (m Model) stageData() pipeline.View {
+	v := m.scene.View(m.sel.stage)
+	v.Layer = m.sel.layer
+	return v
+}
+
 // showGrid reports whether the all-heads grid replaces the panels.
 func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.scene != nil }
 
@@ -55,7 +62,7 @@ func (m *Model) refresh() {
 	if m.scene == nil {
 		return
 	}
-	v := m.scene.View(m.sel.stage)
+	v := m.stageData()
 	m.sel.head = min(max(m.sel.head, 0), max(v.Heads-1, 0))
 	m.view.narr = narrate.For(m.view.def, v.Config, m.scene.Book)
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
@@ -247,10 +254,10 @@ func (m Model) renderPanels(w, h int) string {
 // renderHeadGrid tiles every head's matrix (the stage's Grid) as small
 // multiples.
 func (m Model) renderHeadGrid(w, h int) string {
-	v := m.scene.View(m.sel.stage)
+	v := m.stageData()
 	heads := make([]*compute.Matrix, v.Heads)
 	for hd := range heads {
-		if heads[hd] = v.Tensors.Matrix(m.view.def.Grid, hd); heads[hd] == nil {
+		if heads[hd] = v.Tensors.Matrix(m.view.def.GridRef(v.Layer), hd); heads[hd] == nil {
 			return "no heads computed"
 		}
 	}

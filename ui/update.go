@@ -231,7 +231,7 @@ func (m *Model) clamp() {
 	if m.scene == nil {
 		return
 	}
-	heads := m.scene.View(m.sel.stage).Heads
+	heads := m.stageData().Heads
 	m.sel.head = min(max(m.sel.head, 0), max(heads-1, 0))
 	n := max(len(m.view.panels)-1, 1)
 	m.sel.panel = ((m.sel.panel % n) + n) % n
