@@ -20,9 +20,9 @@
 // Every format is streamed to the writer: no tensor is held as text or
 // bytes, stacked heads are never copied, and a tensor the Result computes
 // on demand is fetched only when it is written, so one is held at a time
-// (a T = 1024 JSON export is 173 MB of text; the process peaks at about
-// 60 MB, as do CSV and NPZ). testdata/golden holds reference output of
-// whole-buffer encoders, which the streamed bytes must equal.
+// (the README has the sizes and peaks). Golden files hold the exact bytes
+// of two exports, which the streamed bytes must equal (go test ./export
+// -update rewrites them).
 //
 // testdata/book_cases.json lists the book configurations and the reference
 // tensors they reproduce. The

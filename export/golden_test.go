@@ -2,19 +2,16 @@ package export
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current writers")
-
 // The streaming writers (a tensor is never held as text or bytes, stacked
-// heads are never copied) write exactly the bytes in testdata/golden: the
+// heads are never copied) write exactly the bytes in the golden files: the
 // export of the book example and of "The cat sat on the mat." with d_out
 // 6, 3 heads, a bias and dropout 0.3, whose tensors were checked against a
 // whole-buffer encoder. After a deliberate change to a format, go test
@@ -30,24 +27,13 @@ func TestStreamedOutputMatchesGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, format := range Formats {
-			path := filepath.Join("testdata", "golden", name+"."+format)
-			var got bytes.Buffer
-			if err := Write(&got, format, FromScene(sc)); err != nil {
-				t.Fatal(err)
-			}
-			if *update {
-				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+			t.Run(name+"."+format, func(t *testing.T) {
+				var got bytes.Buffer
+				if err := Write(&got, format, FromScene(sc)); err != nil {
 					t.Fatal(err)
 				}
-				continue
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("%s.%s: %d bytes differ from the golden %d", name, format, got.Len(), len(want))
-			}
+				golden.RequireEqual(t, got.Bytes())
+			})
 		}
 	}
 }
