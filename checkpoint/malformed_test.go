@@ -204,11 +204,11 @@ var malformedCases = []malformedCase{
 		}
 		return b
 	}),
-	rawCase("random pickle as .pth", "model.pth", "pickle", func(*testing.T) []byte {
+	rawCase("random pickle as .pth", "model.pth", "not a torch.save file: pickle opcode 0x58 at byte 2: argument of 2147483647 bytes runs past the end", func(*testing.T) []byte {
 		return []byte{0x80, 0x02, 'X', 0xff, 0xff, 0xff, 0x7f, 'a'}
 	}),
-	rawCase("truncated zip .pth", "model.pth", "zip", fileBytes("testdata/book_pth/model.pth", 50)),
-	rawCase("truncated legacy .pth", "model.pth", "legacy", fileBytes("testdata/book_legacy/model.pth", 90)),
+	rawCase("truncated zip .pth", "model.pth", "not a readable torch.save zip", fileBytes("testdata/book_pth/model.pth", 50)),
+	rawCase("truncated legacy .pth", "model.pth", "bytes left in the file", fileBytes("testdata/book_legacy/model.pth", 90)),
 	configCase("unsupported activation", `activation_function "gelu"`, `{"activation_function": "gelu", "n_head": 2}`),
 	configCase("scaled by layer index", "scale_attn_by_inverse_layer_idx", `{"scale_attn_by_inverse_layer_idx": true}`),
 	configCase("reorder and upcast", "reorder_and_upcast_attn", `{"reorder_and_upcast_attn": true, "n_head": 2}`),
@@ -222,7 +222,8 @@ var malformedCases = []malformedCase{
 func TestMalformed(t *testing.T) {
 	for _, c := range malformedCases {
 		t.Run(c.name, func(t *testing.T) {
-			spec := c.make(t, t.TempDir())
+			dir := t.TempDir()
+			spec := c.make(t, dir)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
@@ -233,13 +234,21 @@ func TestMalformed(t *testing.T) {
 				m.Close()
 				t.Fatal("opened")
 			}
-			checkInputError(t, err, c.want)
+			if !strings.HasPrefix(err.Error(), dir) {
+				t.Errorf("error %q does not start with the file", err)
+			}
+			checkMessage(t, strings.TrimPrefix(err.Error(), dir), c.want)
+			if !errors.Is(err, ErrInput) {
+				t.Errorf("%q is not an input error", err)
+			}
 			if took > time.Second {
 				t.Errorf("took %v", took)
 			}
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+			alloc := after.TotalAlloc - before.TotalAlloc
+			if alloc > 4<<20 {
 				t.Errorf("allocated %d bytes", alloc)
 			}
+			t.Logf("%v, %d bytes allocated: %v", took, alloc, err)
 		})
 	}
 }
@@ -247,10 +256,14 @@ func TestMalformed(t *testing.T) {
 // checkInputError: an input error, one line, naming want.
 func checkInputError(t *testing.T, err error, want string) {
 	t.Helper()
-	msg := err.Error()
 	if !errors.Is(err, ErrInput) {
-		t.Errorf("%q is not an input error", msg)
+		t.Errorf("%q is not an input error", err)
 	}
+	checkMessage(t, err.Error(), want)
+}
+
+func checkMessage(t *testing.T, msg, want string) {
+	t.Helper()
 	if strings.Contains(msg, "\n") || !strings.Contains(msg, want) {
 		t.Errorf("error %q, want one line containing %q", msg, want)
 	}
@@ -267,6 +280,13 @@ func TestNotFound(t *testing.T) {
 	checkInputError(t, err, "attnscope pull NAME")
 	_, err = Open(t.TempDir(), Options{})
 	checkInputError(t, err, "folder holds no model.safetensors")
+	os.Mkdir("gpt2", 0o755) // a folder of that name without weights falls through to the hub cache
+	os.WriteFile("gpt2/model.ckpt.index", nil, 0o644)
+	_, err = Open("gpt2", Options{})
+	checkInputError(t, err, "gpt2 (a folder without weights), ")
+	checkInputError(t, err, "models--gpt2")
+	_, err = Open("./gpt2", Options{})
+	checkInputError(t, err, "TensorFlow checkpoints")
 }
 
 func TestHeadsRule(t *testing.T) {
