@@ -118,6 +118,24 @@ func configCase(name, want, cfg string) malformedCase {
 	}}
 }
 
+// shardedCase copies the sharded checkpoint with its index rewritten.
+func shardedCase(name, want string, edit func(wm map[string]any)) malformedCase {
+	return malformedCase{name: name, want: want, make: func(t *testing.T, dir string) string {
+		for _, f := range []string{"model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors", "config.json"} {
+			b, _ := os.ReadFile(filepath.Join("testdata/sharded", f))
+			os.WriteFile(filepath.Join(dir, f), b, 0o644)
+		}
+		var ix map[string]any
+		b, _ := os.ReadFile("testdata/sharded/model.safetensors.index.json")
+		json.Unmarshal(b, &ix)
+		edit(ix["weight_map"].(map[string]any))
+		b, _ = json.Marshal(ix)
+		p := filepath.Join(dir, "model.safetensors.index.json")
+		os.WriteFile(p, b, 0o644)
+		return p
+	}}
+}
+
 func setShape(f *stFile, name string, shape ...any) { f.entry(name)["shape"] = shape }
 
 func setOffsets(f *stFile, name string, b, e int) {
@@ -195,6 +213,15 @@ var malformedCases = []malformedCase{
 	stCase("no embedding", "no GPT-2 token embedding", func(f *stFile) []byte {
 		f.remove("wte.weight")
 		return nil
+	}),
+	shardedCase("index names the wrong shard", `"wte.weight": not found in shard model-00001-of-00002.safetensors`, func(wm map[string]any) {
+		wm["wte.weight"] = "model-00001-of-00002.safetensors"
+	}),
+	shardedCase("shard outside the folder", "is not a file name beside the index", func(wm map[string]any) {
+		wm["wte.weight"] = "../model.safetensors"
+	}),
+	shardedCase("missing shard", "model-00003-of-00002.safetensors: open: no such file", func(wm map[string]any) {
+		wm["zzz"] = "model-00003-of-00002.safetensors"
 	}),
 	rawCase("random bytes as .pth", "model.pth", "not a torch.save file", func(*testing.T) []byte {
 		r := rand.New(rand.NewPCG(1, 2))

@@ -92,6 +92,11 @@ func isHubName(s string) bool {
 	if len(parts) > 2 || strings.ContainsAny(s, `\:`) {
 		return false
 	}
+	for _, ext := range []string{".safetensors", ".json", ".pth", ".pt", ".bin"} {
+		if strings.HasSuffix(strings.ToLower(s), ext) {
+			return false
+		}
+	}
 	for _, p := range parts {
 		if p == "" || p == "." || p == ".." || strings.HasPrefix(p, ".") {
 			return false
