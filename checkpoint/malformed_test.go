@@ -234,6 +234,15 @@ var malformedCases = []malformedCase{
 	rawCase("random pickle as .pth", "model.pth", "not a torch.save file: pickle opcode 0x58 at byte 2: argument of 2147483647 bytes runs past the end", func(*testing.T) []byte {
 		return []byte{0x80, 0x02, 'X', 0xff, 0xff, 0xff, 0x7f, 'a'}
 	}),
+	rawCase("pickle stack bomb", "model.pth", "stack deeper than 65536", func(*testing.T) []byte {
+		return append([]byte{0x80, 2}, strings.Repeat("N", 1<<20)...)
+	}),
+	rawCase("pickle memo bomb", "model.pth", "more than 131072 memo entries", func(*testing.T) []byte {
+		return append([]byte{0x80, 2, 'N'}, strings.Repeat("r\x01\x02\x03\x04", 200000)...)
+	}),
+	rawCase("pickle over 1 MB", "model.pth", "ends without STOP after 1048576 bytes", func(*testing.T) []byte {
+		return append([]byte{0x80, 2, 'N'}, strings.Repeat("0N", 1<<20)...)
+	}),
 	rawCase("truncated zip .pth", "model.pth", "not a readable torch.save zip", fileBytes("testdata/book_pth/model.pth", 50)),
 	rawCase("truncated legacy .pth", "model.pth", "bytes left in the file", fileBytes("testdata/book_legacy/model.pth", 90)),
 	configCase("unsupported activation", `activation_function "gelu"`, `{"activation_function": "gelu", "n_head": 2}`),

@@ -147,7 +147,7 @@ var legacyMagic, _ = new(big.Int).SetString("1950a86a20f9469cfc6c", 16)
 func pthLegacy(buf []byte) (map[string]*pthTensor, error) {
 	pos := 0
 	next := func(persistent func(any) (any, error)) (any, error) {
-		n, err := scanPickle(buf[pos:])
+		n, err := scanPickle(buf[pos:min(len(buf), pos+maxPickle)])
 		if err != nil {
 			return nil, err
 		}
