@@ -75,13 +75,13 @@ func readConfig(path string) (*fileConfig, error) {
 		return nil, fileErr(path, "%v", err)
 	}
 	unsupported := func(what string) error {
-		return fileErr(path, "unsupported model: %s (attnscope runs GPT-2's architecture only)", what)
+		return fileErr(path, "unsupported model: %s; attnscope runs GPT-2's architecture only", what)
 	}
 	switch {
 	case r.ModelType != nil && *r.ModelType != "gpt2":
 		return nil, unsupported(fmt.Sprintf("model_type %q", *r.ModelType))
 	case r.Activation != nil && *r.Activation != "gelu_new" && *r.Activation != "gelu_pytorch_tanh":
-		return nil, unsupported(fmt.Sprintf("activation_function %q (only gelu_new, gelu's tanh form)", *r.Activation))
+		return nil, unsupported(fmt.Sprintf("activation_function %q, not gelu_new (gelu's tanh form)", *r.Activation))
 	case r.ScaleInv != nil && *r.ScaleInv:
 		return nil, unsupported("scale_attn_by_inverse_layer_idx")
 	case r.Reorder != nil && *r.Reorder:

@@ -1,6 +1,8 @@
 package checkpoint
 
 import (
+	"archive/zip"
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -64,11 +66,34 @@ func FuzzSafetensorsHeader(f *testing.F) {
 	})
 }
 
+// zipEntry is one entry of a zip file.
+func zipEntry(f *testing.F, path, name string) []byte {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer z.Close()
+	r, err := z.Open(name)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
 func FuzzPth(f *testing.F) {
 	addSeeds(f, "testdata/book_pth/model.pth", "testdata/book_legacy/model.pth", "testdata/hf_bin/pytorch_model.bin")
 	f.Add([]byte{0x80, 0x02, 0x8a, 0x0a})
+	f.Add(zipEntry(f, "testdata/book_pth/model.pth", "model/data.pkl"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		defer slow(t, time.Now())
+		if v, err := unpickle(b, persistentStorage(map[string]*storageRef{})); err == nil {
+			stateDict(v) // the pickle machine alone, past the zip's checksums
+		}
 		ts, err := parsePth("fuzz", b)
 		if err != nil {
 			return

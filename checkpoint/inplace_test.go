@@ -117,3 +117,20 @@ func TestOpenKeepsHeapSmall(t *testing.T) {
 		t.Errorf("Open allocated %d bytes on the Go heap for a %d-byte file", alloc, size)
 	}
 }
+
+func TestPthZipF32IsNotCopied(t *testing.T) {
+	m, err := Open("testdata/book_pth/model.pth", Options{Heads: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	p := m.Params
+	for name, v := range map[string][]float32{"tok_emb": p.TokenEmb.Data, "out_head": p.Head.Data, "norm1.scale": p.Blocks[0].LN1Gain} {
+		if !inside(v, m.arena.regions[0]) {
+			t.Errorf("%s was copied out of the mapped zip entry", name)
+		}
+	}
+	if inside(p.Blocks[0].Attn.W.Data, m.arena.regions[0]) {
+		t.Error("the joined, transposed q|k|v weight lies in the file")
+	}
+}

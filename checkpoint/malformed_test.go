@@ -118,6 +118,24 @@ func configCase(name, want, cfg string) malformedCase {
 	}}
 }
 
+// shardedCase copies the sharded checkpoint with its index rewritten.
+func shardedCase(name, want string, edit func(wm map[string]any)) malformedCase {
+	return malformedCase{name: name, want: want, make: func(t *testing.T, dir string) string {
+		for _, f := range []string{"model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors", "config.json"} {
+			b, _ := os.ReadFile(filepath.Join("testdata/sharded", f))
+			os.WriteFile(filepath.Join(dir, f), b, 0o644)
+		}
+		var ix map[string]any
+		b, _ := os.ReadFile("testdata/sharded/model.safetensors.index.json")
+		json.Unmarshal(b, &ix)
+		edit(ix["weight_map"].(map[string]any))
+		b, _ = json.Marshal(ix)
+		p := filepath.Join(dir, "model.safetensors.index.json")
+		os.WriteFile(p, b, 0o644)
+		return p
+	}}
+}
+
 func setShape(f *stFile, name string, shape ...any) { f.entry(name)["shape"] = shape }
 
 func setOffsets(f *stFile, name string, b, e int) {
@@ -196,6 +214,15 @@ var malformedCases = []malformedCase{
 		f.remove("wte.weight")
 		return nil
 	}),
+	shardedCase("index names the wrong shard", `"wte.weight": not found in shard model-00001-of-00002.safetensors`, func(wm map[string]any) {
+		wm["wte.weight"] = "model-00001-of-00002.safetensors"
+	}),
+	shardedCase("shard outside the folder", "is not a file name beside the index", func(wm map[string]any) {
+		wm["wte.weight"] = "../model.safetensors"
+	}),
+	shardedCase("missing shard", "model-00003-of-00002.safetensors: open: no such file", func(wm map[string]any) {
+		wm["zzz"] = "model-00003-of-00002.safetensors"
+	}),
 	rawCase("random bytes as .pth", "model.pth", "not a torch.save file", func(*testing.T) []byte {
 		r := rand.New(rand.NewPCG(1, 2))
 		b := make([]byte, 4096)
@@ -204,11 +231,20 @@ var malformedCases = []malformedCase{
 		}
 		return b
 	}),
-	rawCase("random pickle as .pth", "model.pth", "pickle", func(*testing.T) []byte {
+	rawCase("random pickle as .pth", "model.pth", "not a torch.save file: pickle opcode 0x58 at byte 2: argument of 2147483647 bytes runs past the end", func(*testing.T) []byte {
 		return []byte{0x80, 0x02, 'X', 0xff, 0xff, 0xff, 0x7f, 'a'}
 	}),
-	rawCase("truncated zip .pth", "model.pth", "zip", fileBytes("testdata/book_pth/model.pth", 50)),
-	rawCase("truncated legacy .pth", "model.pth", "legacy", fileBytes("testdata/book_legacy/model.pth", 90)),
+	rawCase("pickle stack bomb", "model.pth", "stack deeper than 65536", func(*testing.T) []byte {
+		return append([]byte{0x80, 2}, strings.Repeat("N", 1<<20)...)
+	}),
+	rawCase("pickle memo bomb", "model.pth", "more than 131072 memo entries", func(*testing.T) []byte {
+		return append([]byte{0x80, 2, 'N'}, strings.Repeat("r\x01\x02\x03\x04", 200000)...)
+	}),
+	rawCase("pickle over 1 MB", "model.pth", "ends without STOP after 1048576 bytes", func(*testing.T) []byte {
+		return append([]byte{0x80, 2, 'N'}, strings.Repeat("0N", 1<<20)...)
+	}),
+	rawCase("truncated zip .pth", "model.pth", "not a readable torch.save zip", fileBytes("testdata/book_pth/model.pth", 50)),
+	rawCase("truncated legacy .pth", "model.pth", "bytes left in the file", fileBytes("testdata/book_legacy/model.pth", 90)),
 	configCase("unsupported activation", `activation_function "gelu"`, `{"activation_function": "gelu", "n_head": 2}`),
 	configCase("scaled by layer index", "scale_attn_by_inverse_layer_idx", `{"scale_attn_by_inverse_layer_idx": true}`),
 	configCase("reorder and upcast", "reorder_and_upcast_attn", `{"reorder_and_upcast_attn": true, "n_head": 2}`),
@@ -222,7 +258,8 @@ var malformedCases = []malformedCase{
 func TestMalformed(t *testing.T) {
 	for _, c := range malformedCases {
 		t.Run(c.name, func(t *testing.T) {
-			spec := c.make(t, t.TempDir())
+			dir := t.TempDir()
+			spec := c.make(t, dir)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
@@ -233,13 +270,21 @@ func TestMalformed(t *testing.T) {
 				m.Close()
 				t.Fatal("opened")
 			}
-			checkInputError(t, err, c.want)
+			if !strings.HasPrefix(err.Error(), dir) {
+				t.Errorf("error %q does not start with the file", err)
+			}
+			checkMessage(t, strings.TrimPrefix(err.Error(), dir), c.want)
+			if !errors.Is(err, ErrInput) {
+				t.Errorf("%q is not an input error", err)
+			}
 			if took > time.Second {
 				t.Errorf("took %v", took)
 			}
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+			alloc := after.TotalAlloc - before.TotalAlloc
+			if alloc > 4<<20 {
 				t.Errorf("allocated %d bytes", alloc)
 			}
+			t.Logf("%v, %d bytes allocated: %v", took, alloc, err)
 		})
 	}
 }
@@ -247,10 +292,14 @@ func TestMalformed(t *testing.T) {
 // checkInputError: an input error, one line, naming want.
 func checkInputError(t *testing.T, err error, want string) {
 	t.Helper()
-	msg := err.Error()
 	if !errors.Is(err, ErrInput) {
-		t.Errorf("%q is not an input error", msg)
+		t.Errorf("%q is not an input error", err)
 	}
+	checkMessage(t, err.Error(), want)
+}
+
+func checkMessage(t *testing.T, msg, want string) {
+	t.Helper()
 	if strings.Contains(msg, "\n") || !strings.Contains(msg, want) {
 		t.Errorf("error %q, want one line containing %q", msg, want)
 	}
@@ -267,6 +316,13 @@ func TestNotFound(t *testing.T) {
 	checkInputError(t, err, "attnscope pull NAME")
 	_, err = Open(t.TempDir(), Options{})
 	checkInputError(t, err, "folder holds no model.safetensors")
+	os.Mkdir("gpt2", 0o755) // a folder of that name without weights falls through to the hub cache
+	os.WriteFile("gpt2/model.ckpt.index", nil, 0o644)
+	_, err = Open("gpt2", Options{})
+	checkInputError(t, err, "gpt2 (a folder without weights), ")
+	checkInputError(t, err, "models--gpt2")
+	_, err = Open("./gpt2", Options{})
+	checkInputError(t, err, "TensorFlow checkpoints")
 }
 
 func TestHeadsRule(t *testing.T) {

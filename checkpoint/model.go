@@ -120,6 +120,9 @@ func checkConfig(cfg *fileConfig, c compute.GPT2Config) error {
 // build maps the tensors of the files at loc into a Model.
 func build(a *arena, loc *location, ts map[string]*tensor, cfg *fileConfig, opts Options) (*Model, error) {
 	w := &weights{a: a, ts: ts, where: loc.paths[0], dtypes: map[string]bool{}}
+	if loc.index != "" {
+		w.where = loc.index // a missing tensor is missing from the index's shards
+	}
 	var p *compute.GPT2Params
 	var err error
 	naming := "hf"

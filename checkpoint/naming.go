@@ -2,6 +2,7 @@ package checkpoint
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/attnscope/attnscope/compute"
 )
@@ -100,7 +101,7 @@ func (w *weights) transposed(t *tensor, dst *compute.Matrix, col, out int) error
 
 // newMatrix is an r×c matrix outside the Go heap.
 func (w *weights) newMatrix(r, c int) (*compute.Matrix, error) {
-	if r <= 0 || c <= 0 || r > (1<<40)/c {
+	if r <= 0 || c <= 0 || r > math.MaxInt/4/c {
 		return nil, fmt.Errorf("matrix %d×%d out of range", r, c)
 	}
 	d, err := w.a.floats(r * c)

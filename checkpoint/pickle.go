@@ -8,9 +8,11 @@ import (
 	"github.com/nlpodyssey/gopickle/types"
 )
 
-// maxPickle bounds the pickle of a torch.save file (a GPT-2 state dict's is
-// a few tens of KB).
-const maxPickle = 16 << 20
+// maxPickle bounds each pickle of a torch.save file. GPT-2 XL's state dict
+// pickles to under 100 KB; within 1 MB, what a hostile pickle can make the
+// pickle machine build (a list or dict entry per few bytes) stays in the
+// tens of MB at most.
+const maxPickle = 1 << 20
 
 // storageDtypes maps torch's storage classes to safetensors dtype names.
 var storageDtypes = map[string]string{

@@ -5,26 +5,108 @@ import (
 	"fmt"
 )
 
+// Bounds on what a pickle may make the pickle machine hold. A state dict
+// needs a stack of about two thousand (the pickler batches dict items by a
+// thousand) and a memo entry or so per object.
+const (
+	maxPickleDepth = 1 << 16
+	maxPickleMemo  = 1 << 17
+)
+
 // scanPickle walks the opcodes of the pickle at the start of b without
 // running them and returns its length (through STOP). It fails when an
-// opcode is unknown or an argument's length prefix runs past the end of b,
-// so that the pickle machine, which allocates a length prefix's worth of
-// bytes before reading them, never allocates more than len(b).
+// opcode is unknown, an argument's length prefix runs past the end of b
+// (the pickle machine allocates a length prefix's worth of bytes before
+// reading them), the stack would grow past maxPickleDepth or underflow, or
+// the memo past maxPickleMemo: what the machine then holds stays small.
 func scanPickle(b []byte) (int, error) {
-	i := 0
-	for i < len(b) {
+	var depth, memo int
+	var marks []int
+	for i := 0; i < len(b); {
 		op := b[i]
-		i++
-		n, err := pickleArg(op, b[i:])
-		if err != nil {
-			return 0, fmt.Errorf("pickle opcode 0x%02x at byte %d: %w", op, i-1, err)
+		n, err := pickleArg(op, b[i+1:])
+		if err == nil {
+			depth, marks, err = pickleStack(op, depth, marks)
 		}
-		i += n
+		if err == nil && depth > maxPickleDepth {
+			err = fmt.Errorf("stack deeper than %d", maxPickleDepth)
+		}
+		if op == 'p' || op == 'q' || op == 'r' || op == 0x94 {
+			if memo++; memo > maxPickleMemo {
+				err = fmt.Errorf("more than %d memo entries", maxPickleMemo)
+			}
+		}
+		if err != nil {
+			return 0, fmt.Errorf("pickle opcode 0x%02x at byte %d: %w", op, i, err)
+		}
+		i += 1 + n
 		if op == '.' { // STOP
 			return i, nil
 		}
 	}
 	return 0, fmt.Errorf("pickle ends without STOP after %d bytes", len(b))
+}
+
+// pickleEffects is each opcode's stack effect (items popped, pushed); a
+// pop of -1 pops back to the last MARK.
+var pickleEffects = map[byte][2]int{
+	'0': {1, 0}, '2': {1, 2}, 'Q': {1, 1}, 'R': {2, 1}, 'a': {2, 1}, 'b': {2, 1}, 's': {3, 1},
+	0x81: {2, 1}, 0x92: {3, 1}, 0x93: {2, 1}, 0x85: {1, 1}, 0x86: {2, 1}, 0x87: {3, 1}, 0x98: {1, 1},
+	'1': {-1, 0}, 'd': {-1, 1}, 'l': {-1, 1}, 't': {-1, 1}, 'i': {-1, 1}, 'o': {-1, 1}, 0x91: {-1, 1},
+	'e': {-1, 0}, 'u': {-1, 0}, 0x90: {-1, 0}, // the container below the mark stays
+	'p': {0, 0}, 'q': {0, 0}, 'r': {0, 0}, 0x94: {0, 0}, 0x80: {0, 0}, 0x95: {0, 0}, '.': {1, 0},
+}
+
+// pickleOps is the tables above indexed by opcode (the scan's hot path).
+var pickleOps = func() (t [256]struct {
+	kind   byte // 0 unknown, 'f' fixed, 'l' lines, 'c' counted
+	n      int
+	effect [2]int
+	listed bool
+}) {
+	for op, n := range pickleFixed {
+		t[op].kind, t[op].n = 'f', n
+	}
+	for op, n := range pickleLine {
+		t[op].kind, t[op].n = 'l', n
+	}
+	for op, n := range pickleCounted {
+		t[op].kind, t[op].n = 'c', n
+	}
+	for op, e := range pickleEffects {
+		t[op].effect, t[op].listed = e, true
+	}
+	return t
+}()
+
+// pickleStack applies op's stack effect; every opcode not listed pushes one
+// item, MARK included.
+func pickleStack(op byte, depth int, marks []int) (int, []int, error) {
+	e, ok := pickleOps[op].effect, pickleOps[op].listed
+	switch {
+	case !ok:
+		if op == '(' {
+			marks = append(marks, depth)
+		}
+		return depth + 1, marks, nil
+	case e[0] == -1:
+		if len(marks) == 0 {
+			return 0, nil, fmt.Errorf("no MARK to pop to")
+		}
+		depth = marks[len(marks)-1] + e[1]
+		return depth, marks[:len(marks)-1], nil
+	}
+	if depth-e[0] < marksTop(marks) {
+		return 0, nil, fmt.Errorf("stack underflow")
+	}
+	return depth - e[0] + e[1], marks, nil
+}
+
+func marksTop(marks []int) int {
+	if len(marks) == 0 {
+		return 0
+	}
+	return marks[len(marks)-1] + 1
 }
 
 // pickleFixed are the opcodes with a fixed-size argument (0 = none).
@@ -55,7 +137,8 @@ var pickleCounted = map[byte]int{
 
 // pickleArg is the size of op's argument at the start of b.
 func pickleArg(op byte, b []byte) (int, error) {
-	if n, ok := pickleFixed[op]; ok {
+	o := pickleOps[op]
+	if n := o.n; o.kind == 'f' {
 		if n > len(b) {
 			return 0, fmt.Errorf("argument truncated")
 		}
@@ -64,7 +147,7 @@ func pickleArg(op byte, b []byte) (int, error) {
 		}
 		return n, nil
 	}
-	if lines, ok := pickleLine[op]; ok {
+	if lines := o.n; o.kind == 'l' {
 		n := 0
 		for range lines {
 			j := indexByte(b[n:], '\n')
@@ -75,8 +158,8 @@ func pickleArg(op byte, b []byte) (int, error) {
 		}
 		return n, nil
 	}
-	w, ok := pickleCounted[op]
-	if !ok {
+	w := o.n
+	if o.kind != 'c' {
 		return 0, fmt.Errorf("unknown opcode")
 	}
 	if w > len(b) {

@@ -72,7 +72,7 @@ func pthView(file, name string, p *pthTensor) (*tensor, error) {
 func pthZip(buf []byte) (map[string]*pthTensor, error) {
 	zr, err := zip.NewReader(bytes.NewReader(buf), int64(len(buf)))
 	if err != nil {
-		return nil, fmt.Errorf("zip: %w", err)
+		return nil, fmt.Errorf("not a readable torch.save zip: %w", err)
 	}
 	entries := map[string]*zip.File{}
 	var pkl *zip.File
@@ -147,7 +147,7 @@ var legacyMagic, _ = new(big.Int).SetString("1950a86a20f9469cfc6c", 16)
 func pthLegacy(buf []byte) (map[string]*pthTensor, error) {
 	pos := 0
 	next := func(persistent func(any) (any, error)) (any, error) {
-		n, err := scanPickle(buf[pos:])
+		n, err := scanPickle(buf[pos:min(len(buf), pos+maxPickle)])
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +156,10 @@ func pthLegacy(buf []byte) (map[string]*pthTensor, error) {
 		return v, err
 	}
 	magic, err := next(nil)
-	if m, ok := magic.(*big.Int); err != nil || !ok || m.Cmp(legacyMagic) != 0 {
+	if err != nil {
+		return nil, fmt.Errorf("not a torch.save file: %w", err)
+	}
+	if m, ok := magic.(*big.Int); !ok || m.Cmp(legacyMagic) != 0 {
 		return nil, fmt.Errorf("not a torch.save file (no legacy magic number)")
 	}
 	if proto, err := next(nil); err != nil || proto != 1001 {
@@ -199,7 +202,7 @@ func legacyStorages(buf []byte, pos int, keysV any, seen map[string]*storageRef)
 		pos += 8
 		elem := uint64(dtypeSizes[st.dtype])
 		if n != uint64(st.numel) || n > uint64(len(buf)-pos)/elem {
-			return fmt.Errorf("legacy storage %q: %d elements declared, %d expected, %d bytes left", key, n, st.numel, len(buf)-pos)
+			return fmt.Errorf("legacy storage %q: %d elements of %d bytes (%d expected) but %d bytes left in the file", key, n, elem, st.numel, len(buf)-pos)
 		}
 		st.data = buf[pos : pos+int(n*elem) : pos+int(n*elem)]
 		pos += int(n * elem)

@@ -2,6 +2,7 @@ package checkpoint
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,21 +50,31 @@ func Open(spec string, opts Options) (*Model, error) {
 	return nil, err
 }
 
-// resolve finds the weight files spec names.
+// errNoWeights is inFolder's error for a folder without weight files.
+var errNoWeights = errors.New("folder holds no model.safetensors, model.safetensors.index.json, *.safetensors, pytorch_model.bin, *.pth or *.pt")
+
+// resolve finds the weight files spec names: a file, a folder holding
+// weights, a hub cache name (also when a folder of that name holds none).
 func resolve(spec string) (*location, error) {
 	if spec == "" {
 		return nil, fileErr(`""`, "empty model argument")
 	}
+	var tried []string
 	fi, err := os.Stat(spec)
 	switch {
 	case err == nil && fi.IsDir():
-		return inFolder(spec, "")
+		loc, err := inFolder(spec, "")
+		if !errors.Is(err, errNoWeights) || !isHubName(spec) {
+			return loc, err
+		}
+		tried = append(tried, spec+" (a folder without weights)")
 	case err == nil:
 		return fileLocation(spec, filepath.Base(spec))
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fileErr(spec, "%v", unwrapPath(err))
+	default:
+		tried = append(tried, spec+" (no such file or folder)")
 	}
-	tried := []string{spec + " (no such file or folder)"}
 	if isHubName(spec) {
 		dir, places := hub.Find(spec)
 		if dir != "" {
@@ -80,6 +91,11 @@ func isHubName(s string) bool {
 	parts := strings.Split(s, "/")
 	if len(parts) > 2 || strings.ContainsAny(s, `\:`) {
 		return false
+	}
+	for _, ext := range []string{".safetensors", ".json", ".pth", ".pt", ".bin"} {
+		if strings.HasSuffix(strings.ToLower(s), ext) {
+			return false
+		}
 	}
 	for _, p := range parts {
 		if p == "" || p == "." || p == ".." || strings.HasPrefix(p, ".") {
@@ -146,7 +162,10 @@ func inFolder(dir, name string) (*location, error) {
 			return nil, fileErr(dir, "holds several checkpoints (%s): name one", strings.Join(found, ", "))
 		}
 	}
-	return nil, fileErr(dir, "folder holds no model.safetensors, model.safetensors.index.json, *.safetensors, pytorch_model.bin, *.pth or *.pt")
+	if m, _ := filepath.Glob(filepath.Join(dir, "model.ckpt*")); len(m) > 0 {
+		return nil, &Error{Path: dir, Err: fmt.Errorf("%w; TensorFlow checkpoints (model.ckpt.*) are not read: load them into PyTorch and torch.save the state dict", errNoWeights)}
+	}
+	return nil, &Error{Path: dir, Err: errNoWeights}
 }
 
 func isFile(p string) bool {

@@ -8,6 +8,7 @@ Two weight sets:
 expected.json holds, per case, the Hugging Face-named tensors in Conv1D layout ([in, out]) after
 rounding through the file's dtype, so a loader must reproduce them exactly.
 """
+import collections
 import hashlib
 import json
 import os
@@ -118,8 +119,11 @@ def write_hparams(folder, d, H):
 
 
 def write_pth(path, sd, legacy=False):
+    """As model.state_dict() saves: an OrderedDict carrying _metadata."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    torch.save({k: v.clone() for k, v in sd.items()}, path, _use_new_zipfile_serialization=not legacy)
+    d = collections.OrderedDict((k, v.clone()) for k, v in sd.items())
+    d._metadata = collections.OrderedDict({"": {"version": 1}, "trf_blocks.0": {"version": 1}})
+    torch.save(d, path, _use_new_zipfile_serialization=not legacy)
 
 
 def write_sharded(folder, sd):
