@@ -18,7 +18,7 @@ func ExampleOpen() {
 	fmt.Println(in.Name, in.Format, in.Dtype, in.Naming)
 	fmt.Printf("d=%d heads=%d layers=%d vocab=%d context=%d eps=%g\n", c.D, c.Heads, c.Layers, c.Vocab, c.Context, c.Eps)
 	// Output:
-	// model.safetensors safetensors F16 hf
+	// hf_f16 safetensors F16 hf
 	// d=8 heads=2 layers=2 vocab=97 context=16 eps=1e-05
 }
 

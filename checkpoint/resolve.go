@@ -63,7 +63,7 @@ func resolve(spec string) (*location, error) {
 	fi, err := os.Stat(spec)
 	switch {
 	case err == nil && fi.IsDir():
-		loc, err := inFolder(spec, "")
+		loc, err := inFolder(spec, folderName(spec))
 		if !errors.Is(err, errNoWeights) || !isHubName(spec) {
 			return loc, err
 		}
@@ -127,6 +127,15 @@ func fileLocation(path, name string) (*location, error) {
 		return nil, fileErr(path, "not a checkpoint file (.safetensors, .pth, .pt, .bin or model.safetensors.index.json)")
 	}
 	return loc, nil
+}
+
+// folderName is the name a folder's model goes by: the folder's own name
+// ("gpt2-small" for ./gpt2-small/, and for ".", the current folder's).
+func folderName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Base(dir)
 }
 
 // inFolder picks the weights in dir: model.safetensors, its shard index,
