@@ -54,6 +54,14 @@ func (m *Model) legendText(width int) string {
 	if m.lay.panX || m.lay.panY {
 		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
 	}
+	// The scale in force is said when there is room left after the rest.
+	tagR := ""
+	if tag := scaleTag(m.scale, m.scaleMode); tag != "" {
+		if k := m.KeyMap.Scale; k.Enabled() && k.Help().Key != "" {
+			tag += " (" + k.Help().Key + ")"
+		}
+		tagR = st.Render("  " + tag)
+	}
 	extraW := func() int {
 		w := 0
 		for _, e := range extras {
@@ -63,7 +71,7 @@ func (m *Model) legendText(width int) string {
 	}
 
 	var b strings.Builder
-	switch m.data.Scale {
+	switch m.scale {
 	case Mask:
 		b.WriteString(st.Render("0 "))
 		b.WriteString(swatch(0, glyphOr(p.noColor, 0, "  ")))
@@ -78,7 +86,7 @@ func (m *Model) legendText(width int) string {
 			extras = extras[:len(extras)-1]
 		}
 		n := min(legendSwatch, max(width/3, 5), max(width-fixed-extraW(), 3))
-		if m.data.Scale == Diverging && n%2 == 0 {
+		if m.scale == Diverging && n%2 == 0 {
 			n--
 		}
 		b.WriteString(st.Render(lo + " "))
@@ -91,7 +99,7 @@ func (m *Model) legendText(width int) string {
 			if p.noColor {
 				g = shade(lv)
 			}
-			if m.data.Scale == Diverging && k == n/2 {
+			if m.scale == Diverging && k == n/2 {
 				g = "0"
 			}
 			if p.noColor {
@@ -108,6 +116,9 @@ func (m *Model) legendText(width int) string {
 		b.WriteString(st.Render(" " + hi))
 	}
 	used := ansi.StringWidth(b.String())
+	if tagR != "" {
+		extras = append(extras, tagR)
+	}
 	for _, e := range extras {
 		if w := ansi.StringWidth(e); used+w <= width {
 			b.WriteString(e)
@@ -131,7 +142,10 @@ func glyphOr(noColor bool, level int, s string) string {
 // rangeText returns the texts at the ends of the gradient.
 func (m *Model) rangeText() (lo, hi string) {
 	r := m.rng
-	switch m.data.Scale {
+	if m.scaleMode == ScaleRow && m.scale != Mask {
+		return "row min", "row max"
+	}
+	switch m.scale {
 	case Unit:
 		return "0", "1"
 	case Diverging:
