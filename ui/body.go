@@ -101,9 +101,14 @@ func (m *Model) buildSecondaries() {
 		for _, p := range m.panels {
 			rows = max(rows, p.m.Rows)
 		}
-		if short := rows + 4; short < h { // title, header, legend, one spare
-			for i := range m.hms {
-				m.hms[i].SetSize(w, short)
+		for _, short := range []int{h / 2, rows + 4} { // title, header, legend, one spare
+			if short >= rows+4 && short < h {
+				for i := range m.hms {
+					m.hms[i].SetSize(w, short)
+				}
+				if shown, _ := m.arrange(w, h, nil); shown == len(m.hms) {
+					break
+				}
 			}
 		}
 	}
@@ -225,10 +230,6 @@ func (m *Model) resize() {
 		m.buildSecondaries()
 	}
 	m.insp.SetSize(iw, ih)
-	m.gridView = ""
-	if m.grid && m.stage == pipeline.StageHeads && m.scene != nil {
-		m.gridView = m.renderHeadGrid(w, h)
-	}
 	m.syncCursor()
 }
 
@@ -236,6 +237,10 @@ func (m *Model) resize() {
 func (m *Model) syncCursor() {
 	for i := range m.hms {
 		m.hms[i].SetCursor(m.row, m.col)
+	}
+	m.gridView = "" // the grid's tiles show the cursor: redrawn with it
+	if m.grid && m.stage == pipeline.StageHeads && m.scene != nil {
+		m.gridView = m.renderHeadGrid(m.panelArea())
 	}
 	if m.scene != nil {
 		m.insp.SetCell(m.stage, m.scene.ResultFor(m.stage), m.head, m.row, m.col, m.labels())
@@ -304,7 +309,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 		for hd := start; hd < min(start+perRow, n); hd++ {
 			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
 			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderCompact(d, m.theme, tw, th, m.noColor)
+			tile := heatmap.RenderTile(d, m.theme, tw, th, m.noColor, m.row, m.col)
 			if hd == m.head {
 				tile = lipgloss.NewStyle().Foreground(m.theme.Accent).Render("▶ ") + tile
 			}

@@ -93,6 +93,7 @@ type Model struct {
 
 	rowSums       bool
 	compact       bool
+	tileLabels    bool // compact mode with token labels and larger cells
 	showLegend    bool
 	cursorVisible bool
 	focused       bool

@@ -20,7 +20,7 @@ const (
 // Limits of the layout.
 const (
 	maxLabelWidth  = 12 // row labels never take more than this
-	maxCellHeight  = 3  // lines per cell when there is room
+	maxCellHeight  = 5  // lines per cell when there is room
 	maxVertical    = 6  // lines of a vertical column header
 	minCellsToFlip = 3  // a vertical header must leave this many rows
 )
@@ -54,11 +54,22 @@ type layout struct {
 	colLabels   []string // truncated to cw-1 (horizontal) or maxVertical (vertical)
 }
 
-func labelOr(labels []string, i int) string {
+// labelOr returns labels[i], or i numbered from the model's index base.
+func (m *Model) labelOr(labels []string, i int) string {
 	if i < len(labels) {
 		return labels[i]
 	}
-	return strconv.Itoa(i)
+	return strconv.Itoa(i + m.indexBase)
+}
+
+// IndexLabels returns n labels prefix+number counted from base: x1 x2 x3
+// for the maths' 1-based components, or L0 L1 for a model's 0-based layers.
+func IndexLabels(prefix string, n, base int) []string {
+	out := make([]string, max(n, 0))
+	for i := range out {
+		out[i] = prefix + strconv.Itoa(i+base)
+	}
+	return out
 }
 
 // relayout recomputes the layout for the current size, data and options.
@@ -79,7 +90,7 @@ func (m *Model) relayout() {
 	// Row labels: as wide as the widest, within limits.
 	if W >= 8 {
 		for r := 0; r < d.Rows; r++ {
-			l.labelW = max(l.labelW, ansi.StringWidth(labelOr(d.RowLabels, r)))
+			l.labelW = max(l.labelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
 		}
 		l.labelW = min(l.labelW, maxLabelWidth, max(W/4, 1))
 		l.gutter = l.labelW + 1
@@ -113,7 +124,7 @@ func (m *Model) relayout() {
 	// Column header.
 	maxColW := 0
 	for c := 0; c < d.Cols; c++ {
-		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(labelOr(d.ColLabels, c), " ")))
+		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
 	}
 	switch {
 	case l.cw >= 4:
@@ -168,7 +179,7 @@ func (m *Model) relayout() {
 	l.textW = widest(m.st, l.format)
 	l.rowLabels = make([]string, d.Rows)
 	for r := range l.rowLabels {
-		l.rowLabels[r] = fit(labelOr(d.RowLabels, r), l.labelW)
+		l.rowLabels[r] = fit(m.labelOr(d.RowLabels, r), l.labelW)
 	}
 	l.rowLabelsR = make([]string, d.Rows)
 	for r, s := range l.rowLabels {
@@ -189,7 +200,7 @@ func (m *Model) relayout() {
 	}
 	l.colLabels = make([]string, d.Cols)
 	for c := range l.colLabels {
-		s := labelOr(d.ColLabels, c)
+		s := m.labelOr(d.ColLabels, c)
 		switch l.header {
 		case headerHorizontal:
 			if l.tight {
@@ -204,30 +215,6 @@ func (m *Model) relayout() {
 		}
 		l.colLabels[c] = s
 	}
-}
-
-// relayoutCompact lays out small-multiples mode: an optional title line,
-// then one or two characters per value, subsampled if the matrix is larger
-// than the view.
-func (m *Model) relayoutCompact() {
-	d := m.data
-	W, H := m.width, m.height
-	l := layout{ch: 1}
-	defer func() { l.titleR = m.renderTitle(); m.lay = l; m.rowOff, m.colOff = 0, 0 }()
-	if W <= 0 || H <= 0 || d.Rows == 0 || d.Cols == 0 {
-		l.titleLines = min(H, 1)
-		return
-	}
-	if d.Title != "" && H >= 2 {
-		l.titleLines = 1
-	}
-	l.cw = 1
-	if 2*d.Cols <= W {
-		l.cw = 2
-	}
-	l.visCols = min(d.Cols, W/l.cw)
-	l.visRows = min(d.Rows, H-l.titleLines)
-	l.panX, l.panY = l.visCols < d.Cols, l.visRows < d.Rows
 }
 
 // srcRow and srcCol map a displayed cell to its source cell: the identity,

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/attnscope/attnscope/themes"
 )
 
 // legendSwatch is how many cells the gradient spans at most.
@@ -181,44 +180,3 @@ func (m Model) legend() string {
 // legendMinW keeps the range's ends and a few swatches readable.
 const legendMinW = 28
 
-// writeCompact draws small-multiples mode: one glyph-cell per value.
-func (m *Model) writeCompact(b *strings.Builder, nl func()) {
-	l := m.lay
-	buf := make([]byte, 0, 64)
-	for i := 0; i < l.visRows; i++ {
-		r := m.srcRow(i)
-		rNext := m.srcRow(i + 1)
-		last := ""
-		for j := 0; j < l.visCols; j++ {
-			c := m.srcCol(j)
-			cNext := m.srcCol(j + 1)
-			idx := r*m.data.Cols + c
-			cursor := m.cursorVisible && m.cr >= r && m.cr < max(rNext, r+1) && m.cc >= c && m.cc < max(cNext, c+1)
-			pre, g := m.prefix(idx, false), m.fill(idx)
-			if cursor {
-				pre, g = m.pal.narrowCursor, cursorGlyph
-			}
-			buf = setPrefix(buf[:0], pre, &last)
-			for k := 0; k < l.cw; k++ {
-				if k == 0 || !cursor {
-					buf = append(buf, g...)
-				} else {
-					buf = append(buf, ' ')
-				}
-			}
-			b.Write(buf)
-		}
-		if last != "" {
-			b.WriteString(m.pal.reset)
-		}
-		nl()
-	}
-}
-
-// RenderCompact renders d in compact mode within w×h, without a cursor: a
-// shortcut for tiling small multiples (one call per head).
-func RenderCompact(d Data, th themes.Theme, w, h int, noColor bool) string {
-	m := New(WithData(d), WithTheme(th), WithSize(w, h), WithCompact(true), WithNoColor(noColor), WithLegend(false))
-	m.cursorVisible = false
-	return m.View()
-}

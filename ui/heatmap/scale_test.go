@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/themes"
 )
 
 func TestScaleKeyCycles(t *testing.T) {
@@ -119,4 +121,52 @@ func lastRune(s string) (rune, bool) {
 		return 0, false
 	}
 	return r[len(r)-1], true
+}
+
+func TestIndexLabels(t *testing.T) {
+	if got := strings.Join(IndexLabels("x", 3, 1), " "); got != "x1 x2 x3" {
+		t.Errorf("1-based: %q", got)
+	}
+	if got := strings.Join(IndexLabels("L", 2, 0), " "); got != "L0 L1" {
+		t.Errorf("0-based: %q", got)
+	}
+	// Missing labels are numbered from the base.
+	d := Data{Rows: 2, Cols: 2, Values: []float32{1, 2, 3, 4}}
+	for base, want := range map[int]string{0: "0", 1: "1"} {
+		m := New(WithData(d), WithSize(40, 10), WithNoColor(true), WithIndexBase(base))
+		first := strings.Fields(strings.Split(m.View(), "\n")[0])[0]
+		if first != want {
+			t.Errorf("base %d: first column label %q", base, first)
+		}
+	}
+}
+
+// On a large screen a small matrix grows: taller and wider cells, more
+// than half of the room used in both directions.
+func TestCellsGrowWithRoom(t *testing.T) {
+	m := New(WithData(FromMatrix("α", bookWeights(), bookLabels, bookLabels, Unit)), WithSize(120, 50))
+	v := m.View()
+	checkBounds(t, v, 120, 50)
+	w, h := 0, len(strings.Split(v, "\n"))
+	for _, l := range strings.Split(v, "\n") {
+		w = max(w, ansi.StringWidth(l))
+	}
+	if w < 60 || h < 25 {
+		t.Errorf("6×6 in 120×50 drawn %d×%d", w, h)
+	}
+}
+
+// A tile of the all-heads grid has token labels and the cursor when it
+// has room, and stays within its size at every size.
+func TestRenderTile(t *testing.T) {
+	d := FromMatrix("head 2", bookWeights(), bookLabels, bookLabels, Unit)
+	v := ansi.Strip(RenderTile(d, themes.Default, 40, 20, true, 2, 3))
+	if !strings.Contains(v, "starts▸") || !strings.Contains(v, "wit") || !strings.Contains(v, cursorGlyph) {
+		t.Errorf("tile without labels or cursor:\n%s", v)
+	}
+	for w := 1; w <= 60; w += 3 {
+		for h := 1; h <= 30; h += 2 {
+			checkBounds(t, RenderTile(d, themes.Default, w, h, false, 5, 5), w, h)
+		}
+	}
 }
