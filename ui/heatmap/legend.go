@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
 )
 
 // legendSwatch is how many cells the gradient spans at most.
@@ -179,4 +178,3 @@ func (m Model) legend() string {
 
 // legendMinW keeps the range's ends and a few swatches readable.
 const legendMinW = 28
-
