@@ -59,6 +59,7 @@ type Model struct {
 	panel, head      int
 	row, col         int
 	grid, inspecting bool
+	scaleMode        heatmap.ScaleMode // the colour scale chosen with the heatmap's key
 
 	panels   []panel           // the stage's matrices, main first
 	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others

@@ -69,7 +69,7 @@ func (m Model) newHeatmap(p panel, main bool) heatmap.Model {
 	}
 	w, h := m.panelArea()
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.theme), heatmap.WithNoColor(m.noColor),
-		heatmap.WithProfile(m.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h))
+		heatmap.WithProfile(m.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(w, h), heatmap.WithScaleMode(m.scaleMode))
 	if !main {
 		hm.Blur()
 		hm.SetCursorVisible(false)

@@ -104,6 +104,11 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	default:
 		if len(m.hms) > 0 {
 			hm, _ := m.hms[0].Update(msg)
+			if hm.ScaleMode() != m.scaleMode { // v: every matrix of the view recoloured
+				m.scaleMode = hm.ScaleMode()
+				m.refresh()
+				return m, nil
+			}
 			m.row, m.col = hm.Cursor()
 			m.hms = slices.Clone(m.hms)
 			m.syncCursor()

@@ -334,6 +334,20 @@ func (m *Model) SetScaleMode(s ScaleMode) {
 	m.SetData(m.data)
 }
 
+// nextScaleMode is the next mode that colours this matrix differently
+// (weights are already on 0–1, embeddings already on their own range).
+func (m *Model) nextScaleMode() ScaleMode {
+	same := func(a, b ScaleMode) bool {
+		return m.data.Range == nil && (a == ScaleRow) == (b == ScaleRow) &&
+			effectiveScale(m.data.Scale, a) == effectiveScale(m.data.Scale, b)
+	}
+	next := m.scaleMode.Next()
+	for next != m.scaleMode && same(next, m.scaleMode) {
+		next = next.Next()
+	}
+	return next
+}
+
 // Range returns the span of values the colormap covers.
 func (m Model) Range() Range { return m.rng }
 
@@ -379,7 +393,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	r, c := m.cr, m.cc
 	switch {
 	case key.Matches(kp, m.KeyMap.Scale):
-		m.SetScaleMode(m.scaleMode.Next())
+		m.SetScaleMode(m.nextScaleMode())
 		mode := m.scaleMode
 		return m, func() tea.Msg { return ScaleChangedMsg{Mode: mode} }
 	case key.Matches(kp, m.KeyMap.Up):

@@ -1,6 +1,7 @@
 package heatmap
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestScaleKeyCycles(t *testing.T) {
 		hi    float64
 		lvlHi bool // some cell reaches the top of the map
 	}{
-		{ScaleFixed, "scale 0–1", 0, 1, false},
+		// fixed 0–1 is skipped: the weights are on it already
 		{ScaleMatrix, "scale min–max", 0.0988, 0.2379, true},
 		{ScaleRow, "scale per row", 0.0988, 0.2379, true},
 		{ScaleAsData, "scale 0–1", 0, 1, false},
@@ -168,5 +169,18 @@ func TestRenderTile(t *testing.T) {
 		for h := 1; h <= 30; h += 2 {
 			checkBounds(t, RenderTile(d, themes.Default, w, h, false, 5, 5), w, h)
 		}
+	}
+}
+
+// Scores (diverging) cycle through every mode: each colours them anew.
+func TestScaleKeyOnScores(t *testing.T) {
+	m := New(WithData(FromMatrix("ω", bookScores(), bookLabels, bookLabels, Diverging)), WithSize(80, 24))
+	var got []ScaleMode
+	for range 4 {
+		m, _ = m.Update(press('v', "v"))
+		got = append(got, m.ScaleMode())
+	}
+	if want := []ScaleMode{ScaleFixed, ScaleMatrix, ScaleRow, ScaleAsData}; !slices.Equal(got, want) {
+		t.Errorf("modes %v, want %v", got, want)
 	}
 }
