@@ -66,6 +66,7 @@ type Model struct {
 	gridView string            // the all-heads grid, drawn in Update when shown
 	insp     inspector.Model   // the computation behind the cursor's cell
 	narr     narrate.Narration // what the stage is
+	narrView narrate.Model     // draws narr; N pages through what does not fit
 
 	width, height int
 	theme         themes.Theme
@@ -105,6 +106,7 @@ func (m *Model) setTheme(t themes.Theme) {
 	m.settings.SetTheme(t)
 	m.picker.SetTheme(t)
 	m.insp.Styles = inspector.DefaultStyles(t)
+	m.narrView.Styles = narrate.DefaultStyles(t)
 	m.refresh()
 }
 
@@ -150,6 +152,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	m.picker = picker.New(m.theme)
 	m.help.Styles = style.Help(m.theme)
 	m.insp = inspector.New(m.theme)
+	m.narrView = narrate.NewModel(m.theme)
 	m.refresh()
 	return m
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
@@ -43,6 +42,7 @@ func (m *Model) refresh() {
 	r := m.scene.ResultFor(m.stage)
 	m.head = min(max(m.head, 0), max(r.Config.Heads-1, 0))
 	m.narr = narrate.For(m.stage, r.Config, m.scene.Book)
+	m.narrView.SetNarration(m.narr)
 	labels := m.labels()
 	m.panels = panelsFor(m.stage, r, labels, m.head)
 	m.hms = make([]heatmap.Model, 0, len(m.panels))
@@ -230,6 +230,7 @@ func (m *Model) resize() {
 		m.buildSecondaries()
 	}
 	m.insp.SetSize(iw, ih)
+	m.narrView.SetSize(m.width, m.narrationLines())
 	m.syncCursor()
 }
 
@@ -248,21 +249,12 @@ func (m *Model) syncCursor() {
 }
 
 func (m Model) renderNarration(w int) string {
-	n := m.narrationLines()
-	if n == 0 || m.narr.Title == "" {
+	if m.narr.Title == "" {
 		return ""
 	}
-	if n == 1 && m.narr.Notice != "" {
-		return lipgloss.NewStyle().Foreground(m.theme.Text).Render(ansi.Truncate(m.narr.Notice, w, "…"))
-	}
-	formula := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render(m.narr.Formula)
-	text := lipgloss.NewStyle().Foreground(m.theme.Text).Width(w).Render(m.narr.Text)
-	lines := append([]string{formula}, strings.Split(text, "\n")...)
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
-	}
-	return strings.Join(lines, "\n")
+	v := m.narrView
+	v.SetSize(w, m.narrationLines())
+	return v.View()
 }
 
 // renderPanels lays the heatmaps side by side: the main one first, then as

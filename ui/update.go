@@ -98,6 +98,9 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.row = min(m.row+1, len(m.scene.Tokens)-1)
 		}
 		return m, nil
+	case key.Matches(msg, m.narrView.KeyMap.More):
+		m.narrView, _ = m.narrView.Update(msg)
+		return m, nil
 	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
 		m.insp, _ = m.insp.Update(msg)
 		return m, nil
