@@ -31,7 +31,9 @@ func DefaultKeyMap() KeyMap {
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Apply, k.Newline, k.Cancel, k.Clear} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Apply, k.Newline, k.Cancel, k.Clear}
+}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
