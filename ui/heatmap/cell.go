@@ -60,6 +60,17 @@ func (m *Model) fill(i int) string {
 // wide. last is the SGR prefix currently in force: it is written only when
 // it changes, which keeps large views small and fast.
 func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
+	b = m.appendCellBody(b, r, c, mid, last)
+	if *last != "" && m.cursorVisible && r == m.cr && c == m.cc {
+		// The cursor's bold, underline and reverse video end with it: the
+		// next cell's prefix sets colours only.
+		b = append(b, ansi.ResetStyle...)
+		*last = ""
+	}
+	return b
+}
+
+func (m *Model) appendCellBody(b []byte, r, c int, mid bool, last *string) []byte {
 	l := m.lay
 	i := r*m.data.Cols + c
 	cursor := m.cursorVisible && r == m.cr && c == m.cc

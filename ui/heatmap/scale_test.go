@@ -184,3 +184,20 @@ func TestScaleKeyOnScores(t *testing.T) {
 		t.Errorf("modes %v, want %v", got, want)
 	}
 }
+
+// The cursor's attributes (bold, underline, reverse) end with its cell: the
+// next escape sequence after it is a reset, not another cell's colours.
+func TestCursorAttributesDoNotLeak(t *testing.T) {
+	m := New(WithData(FromMatrix("α", bookWeights(), bookLabels, bookLabels, Unit)), WithSize(80, 24))
+	m.SetCursor(2, 3)
+	v := m.View()
+	pre := m.pal.cursor[m.level[2*6+3]]
+	i := strings.Index(v, pre)
+	if i < 0 {
+		t.Fatal("no cursor cell")
+	}
+	rest := v[i+len(pre):]
+	if j := strings.Index(rest, "\x1b["); j < 0 || !strings.HasPrefix(rest[j:], ansi.ResetStyle) {
+		t.Errorf("after the cursor cell: %q", rest[:min(len(rest), 60)])
+	}
+}
