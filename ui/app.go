@@ -6,13 +6,13 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/tokenizer"
+	"github.com/attnscope/attnscope/ui/editor"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/inspector"
 	"github.com/attnscope/attnscope/ui/internal/style"
@@ -42,7 +42,7 @@ const (
 type Model struct {
 	keys     KeyMap
 	help     help.Model
-	input    textinput.Model
+	input    editor.Model
 	settings settings.Model
 	picker   picker.Model
 	mode     mode
@@ -107,6 +107,7 @@ func (m *Model) setTheme(t themes.Theme) {
 	m.picker.SetTheme(t)
 	m.insp.Styles = inspector.DefaultStyles(t)
 	m.narrView.Styles = narrate.DefaultStyles(t)
+	m.input.Styles = editor.DefaultStyles(t)
 	m.refresh()
 }
 
@@ -130,13 +131,8 @@ func nextTheme(t themes.Theme) themes.Theme {
 // New returns the root model at stage. scene may be nil when WithRequest is
 // given: the model then builds it in a command from Init.
 func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
-	in := textinput.New()
-	in.Prompt = "› "
-	in.Placeholder = "type a sentence"
+	in := editor.New() // "› " prompt, "type a sentence", a steady cursor
 	in.CharLimit = 4096
-	st := textinput.DefaultDarkStyles()
-	st.Cursor.Blink = false // a steady cursor: no timer traffic, deterministic renders
-	in.SetStyles(st)
 	m := Model{
 		keys: DefaultKeyMap(), help: help.New(), input: in,
 		scene: scene, stage: stage, width: 80, height: 24, theme: themes.Default, profile: colorprofile.TrueColor,
@@ -153,6 +149,7 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	m.help.Styles = style.Help(m.theme)
 	m.insp = inspector.New(m.theme)
 	m.narrView = narrate.NewModel(m.theme)
+	m.input.Styles = editor.DefaultStyles(m.theme)
 	m.refresh()
 	return m
 }

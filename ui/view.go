@@ -155,7 +155,7 @@ func (m Model) renderStatus() string {
 
 func (m Model) renderHelpLine() string {
 	if m.mode == modeEdit {
-		return m.help.ShortHelpView(m.keys.editHelp())
+		return m.help.ShortHelpView(append(m.keys.editHelp(), m.input.KeyMap.Newline))
 	}
 	return m.help.ShortHelpView(m.keys.shortHelpFor(m.stage))
 }
