@@ -88,7 +88,10 @@ func (m *Model) buildSecondaries() {
 	w, h := m.panelArea()
 	mainW, mainH := lipgloss.Size(m.hms[0].View())
 	if w-mainW-panelGap < minSecondaryW && h-mainH < minSecondaryH {
-		return
+		if len(m.panels) < 2 || h/2 < m.hms[0].Data().Rows+4 {
+			return
+		}
+		m.hms[0].SetSize(w, h/2) // cells grown to fill the area leave the others half
 	}
 	for _, p := range m.panels[1:] {
 		m.hms = append(m.hms, m.newHeatmap(p, false))
@@ -101,7 +104,7 @@ func (m *Model) buildSecondaries() {
 		for _, p := range m.panels {
 			rows = max(rows, p.m.Rows)
 		}
-		for _, short := range []int{h / 2, rows + 4} { // title, header, legend, one spare
+		for _, short := range []int{h / 2, h / 3, h / 4, rows + 4} { // rows + 4: title, header, legend, one spare
 			if short >= rows+4 && short < h {
 				for i := range m.hms {
 					m.hms[i].SetSize(w, short)

@@ -20,7 +20,7 @@ const (
 // Limits of the layout.
 const (
 	maxLabelWidth  = 12 // row labels never take more than this
-	maxCellHeight  = 5  // lines per cell when there is room
+	maxCellHeight  = 7  // lines per cell when there is room
 	maxVertical    = 6  // lines of a vertical column header
 	minCellsToFlip = 3  // a vertical header must leave this many rows
 )
