@@ -164,7 +164,7 @@ func (m Model) renderHelp() string {
 	hm := m.help
 	hm.ShowAll = true
 	title := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Accent).Render("attnscope — keys")
-	cursor := append(heatmap.DefaultKeyMap().FullHelp(), append(m.insp.KeyMap.FullHelp(), m.narrView.KeyMap.FullHelp()...)...)
+	cursor := append(heatmap.DefaultKeyMap().FullHelp(), append(m.insp.KeyMap.FullHelp()[0], m.narrView.KeyMap.More))
 	sub := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Muted)
 	return title + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n" +
 		sub.Render("cell cursor and inspector") + "\n" + hm.FullHelpView(cursor) + "\n\n" +
