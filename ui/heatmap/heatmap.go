@@ -49,11 +49,6 @@ type CursorMovedMsg struct {
 	Row, Col int
 }
 
-// ScaleChangedMsg is sent when a key switches the colour scale.
-type ScaleChangedMsg struct {
-	Mode ScaleMode
-}
-
 // cellKind tells special cells apart from ordinary values.
 type cellKind uint8
 
@@ -323,29 +318,6 @@ func (m Model) Value() (float32, bool) {
 		return 0, false
 	}
 	return m.data.Values[i], true
-}
-
-// ScaleMode returns the colour scale the viewer chose.
-func (m Model) ScaleMode() ScaleMode { return m.scaleMode }
-
-// SetScaleMode switches the colour scale and recolours the cells.
-func (m *Model) SetScaleMode(s ScaleMode) {
-	m.scaleMode = s % numScaleModes
-	m.SetData(m.data)
-}
-
-// nextScaleMode is the next mode that colours this matrix differently
-// (weights are already on 0–1, embeddings already on their own range).
-func (m *Model) nextScaleMode() ScaleMode {
-	same := func(a, b ScaleMode) bool {
-		return m.data.Range == nil && (a == ScaleRow) == (b == ScaleRow) &&
-			effectiveScale(m.data.Scale, a) == effectiveScale(m.data.Scale, b)
-	}
-	next := m.scaleMode.Next()
-	for next != m.scaleMode && same(next, m.scaleMode) {
-		next = next.Next()
-	}
-	return next
 }
 
 // Range returns the span of values the colormap covers.

@@ -1,6 +1,8 @@
 package heatmap
 
-import "math"
+import (
+	"math"
+)
 
 // Scale says how values map to colours.
 type Scale int
@@ -161,4 +163,32 @@ func rowRanges(vals []float32, rows, cols int) []Range {
 		out[r] = rangeFor(Auto, statsOf(vals[lo:hi]))
 	}
 	return out
+}
+
+// ScaleChangedMsg is sent when a key switches the colour scale.
+type ScaleChangedMsg struct {
+	Mode ScaleMode
+}
+
+// ScaleMode returns the colour scale the viewer chose.
+func (m Model) ScaleMode() ScaleMode { return m.scaleMode }
+
+// SetScaleMode switches the colour scale and recolours the cells.
+func (m *Model) SetScaleMode(s ScaleMode) {
+	m.scaleMode = s % numScaleModes
+	m.SetData(m.data)
+}
+
+// nextScaleMode is the next mode that colours this matrix differently
+// (weights are already on 0–1, embeddings already on their own range).
+func (m *Model) nextScaleMode() ScaleMode {
+	same := func(a, b ScaleMode) bool {
+		return m.data.Range == nil && (a == ScaleRow) == (b == ScaleRow) &&
+			effectiveScale(m.data.Scale, a) == effectiveScale(m.data.Scale, b)
+	}
+	next := m.scaleMode.Next()
+	for next != m.scaleMode && same(next, m.scaleMode) {
+		next = next.Next()
+	}
+	return next
 }
