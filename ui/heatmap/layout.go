@@ -177,6 +177,13 @@ func (m *Model) relayout() {
 	}
 	l.format = chooseFormat(m.st, n)
 	l.textW = widest(m.st, l.format)
+	m.prerender(&l)
+}
+
+// prerender fits the labels to the layout and renders the pieces View
+// only concatenates: labels, sums, markers.
+func (m *Model) prerender(l *layout) {
+	d := m.data
 	l.rowLabels = make([]string, d.Rows)
 	for r := range l.rowLabels {
 		l.rowLabels[r] = fit(m.labelOr(d.RowLabels, r), l.labelW)

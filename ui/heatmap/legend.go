@@ -33,33 +33,7 @@ func (m *Model) legendText(width int) string {
 		return p.cell[level] + text + p.reset
 	}
 
-	// Extras, most important first: what special cells mean, then where
-	// a panned view is.
-	var extras []string
-	if m.st.negInf || m.hasMasked {
-		t := "-∞"
-		if !m.st.negInf {
-			t = "0"
-		}
-		extras = append(extras, "  "+p.masked+hatchGlyph+t+hatchGlyph+p.reset+st.Render(" masked"))
-	}
-	if m.hasDrop {
-		extras = append(extras, "  "+p.dropped+droppedGlyph+"0"+p.reset+st.Render(" dropped"))
-	}
-	if m.st.nan {
-		extras = append(extras, "  "+p.invalid+nanGlyph+p.reset+st.Render(" invalid"))
-	}
-	if m.lay.panX || m.lay.panY {
-		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
-	}
-	// The scale in force is said when there is room left after the rest.
-	tagR := ""
-	if tag := scaleTag(m.scale, m.scaleMode); tag != "" {
-		if k := m.KeyMap.Scale; k.Enabled() && k.Help().Key != "" {
-			tag += " (" + k.Help().Key + ")"
-		}
-		tagR = st.Render("  " + tag)
-	}
+	extras, tagR := m.legendExtras()
 	extraW := func() int {
 		w := 0
 		for _, e := range extras {
@@ -178,3 +152,33 @@ func (m Model) legend() string {
 
 // legendMinW keeps the range's ends and a few swatches readable.
 const legendMinW = 28
+
+// legendExtras returns what follows the gradient, most important first
+// (what special cells mean, then where a panned view is), and the scale
+// in force, said when there is room left after the rest.
+func (m *Model) legendExtras() (extras []string, tagR string) {
+	st, p := m.Styles.Legend, m.pal
+	if m.st.negInf || m.hasMasked {
+		t := "-∞"
+		if !m.st.negInf {
+			t = "0"
+		}
+		extras = append(extras, "  "+p.masked+hatchGlyph+t+hatchGlyph+p.reset+st.Render(" masked"))
+	}
+	if m.hasDrop {
+		extras = append(extras, "  "+p.dropped+droppedGlyph+"0"+p.reset+st.Render(" dropped"))
+	}
+	if m.st.nan {
+		extras = append(extras, "  "+p.invalid+nanGlyph+p.reset+st.Render(" invalid"))
+	}
+	if m.lay.panX || m.lay.panY {
+		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
+	}
+	if tag := scaleTag(m.scale, m.scaleMode); tag != "" {
+		if k := m.KeyMap.Scale; k.Enabled() && k.Help().Key != "" {
+			tag += " (" + k.Help().Key + ")"
+		}
+		tagR = st.Render("  " + tag)
+	}
+	return extras, tagR
+}
