@@ -121,25 +121,7 @@ func (m *Model) relayout() {
 	}
 	l.visCols = min(d.Cols, max(availW/l.cw, 0))
 
-	// Column header.
-	maxColW := 0
-	for c := 0; c < d.Cols; c++ {
-		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
-	}
-	switch {
-	case l.cw >= 4:
-		l.header, l.headerLines = headerHorizontal, 1
-	default:
-		hv := min(maxColW, maxVertical)
-		if H-hv-1 >= min(d.Rows, minCellsToFlip)+1 {
-			l.header, l.headerLines = headerVertical, hv
-		} else {
-			l.header, l.headerLines = headerNumbered, 1
-		}
-	}
-	if H < 2 {
-		l.header, l.headerLines = headerNone, 0
-	}
+	m.chooseHeader(&l)
 
 	// Title and legend, if there is room for them and at least one row.
 	rest := H - l.headerLines
@@ -178,6 +160,30 @@ func (m *Model) relayout() {
 	l.format = chooseFormat(m.st, n)
 	l.textW = widest(m.st, l.format)
 	m.prerender(&l)
+}
+
+// chooseHeader picks how column labels are drawn: across when cells are
+// wide enough, else downwards if that leaves rows, else numbered.
+func (m *Model) chooseHeader(l *layout) {
+	d, H := m.data, m.height
+	maxColW := 0
+	for c := 0; c < d.Cols; c++ {
+		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
+	}
+	switch {
+	case l.cw >= 4:
+		l.header, l.headerLines = headerHorizontal, 1
+	default:
+		hv := min(maxColW, maxVertical)
+		if H-hv-1 >= min(d.Rows, minCellsToFlip)+1 {
+			l.header, l.headerLines = headerVertical, hv
+		} else {
+			l.header, l.headerLines = headerNumbered, 1
+		}
+	}
+	if H < 2 {
+		l.header, l.headerLines = headerNone, 0
+	}
 }
 
 // prerender fits the labels to the layout and renders the pieces View
