@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -23,6 +22,7 @@ type stageView struct {
 	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
 	gridView string            // the all-heads grid, drawn in Update when shown
 	narr     narrate.Narration // what the stage is
+	narrView narrate.Model     // draws narr; its More key pages through what does not fit
 }
 
 // stages is the list of stages being shown: the scene's, or the chapter's
@@ -41,7 +41,7 @@ func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.sce
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
 func (m *Model) refresh() {
-	m.view = stageView{}
+	m.view = stageView{narrView: m.view.narrView} // keeps the page being read
 	if st := m.stages(); m.sel.stage >= 0 && int(m.sel.stage) < len(st) {
 		m.view.def = st[m.sel.stage]
 	}
@@ -52,6 +52,7 @@ func (m *Model) refresh() {
 	v := m.scene.View(m.sel.stage)
 	m.sel.head = min(max(m.sel.head, 0), max(v.Heads-1, 0))
 	m.view.narr = narrate.For(m.view.def, m.scene.ResultFor(m.sel.stage).Config, m.scene.Book)
+	m.view.narrView.SetNarration(m.view.narr)
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
 		m.view.hms = []heatmap.Model{m.newHeatmap(m.view.panels[0], true, m.layout())}
@@ -74,7 +75,8 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 		d.Masked = upperTriangle(p.m.Rows)
 	}
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.look.theme), heatmap.WithNoColor(m.look.noColor),
-		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH))
+		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH),
+		heatmap.WithScaleMode(m.look.scale))
 	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
@@ -97,10 +99,7 @@ func (m *Model) resize() {
 		m.view.hms = m.withSecondaries(main, lay)
 	}
 	m.insp.SetSize(lay.inspW, lay.inspH)
-	m.view.gridView = ""
-	if m.showGrid() {
-		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
-	}
+	m.view.narrView.SetSize(m.width, lay.narration)
 	m.syncCursor()
 }
 
@@ -112,7 +111,10 @@ func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	hms := []heatmap.Model{main}
 	mainW, mainH := lipgloss.Size(main.View())
 	if lay.panelW-mainW-panelGap < minSecondaryW && lay.panelH-mainH < minSecondaryH {
-		return hms
+		if len(m.view.panels) < 2 || lay.panelH/2 < main.Data().Rows+4 {
+			return hms
+		}
+		hms[0].SetSize(lay.panelW, lay.panelH/2) // cells grown to fill the area leave the others half
 	}
 	for _, p := range m.view.panels[1:] {
 		hms = append(hms, m.newHeatmap(p, false, lay))
@@ -125,9 +127,14 @@ func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 		for _, p := range m.view.panels {
 			rows = max(rows, p.m.Rows)
 		}
-		if short := rows + 4; short < lay.panelH { // title, header, legend, one spare
-			for i := range hms {
-				hms[i].SetSize(lay.panelW, short)
+		for _, short := range []int{lay.panelH / 2, lay.panelH / 3, lay.panelH / 4, rows + 4} { // rows + 4: title, header, legend, one spare
+			if short >= rows+4 && short < lay.panelH {
+				for i := range hms {
+					hms[i].SetSize(lay.panelW, short)
+				}
+				if shown, _ := arrange(hms, m.sel.panel, lay.panelW, lay.panelH, nil); shown == len(hms) {
+					break
+				}
 			}
 		}
 	}
@@ -182,14 +189,19 @@ func (m *Model) syncCursor() {
 		hms[i] = hm
 	}
 	m.view.hms = hms
+	m.view.gridView = "" // the grid's tiles show the cursor: redrawn with it
+	if m.showGrid() {
+		lay := m.layout()
+		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
+	}
 	if m.scene != nil {
 		m.insp.SetCell(m.view.def, m.scene.ResultFor(m.sel.stage), m.sel.head, m.sel.row, m.sel.col, m.labels())
 	}
 }
 
 // narrationLines is the narration drawn in at most n lines of w cells:
-// the notice alone in one line, else the formula and as much of the text
-// as fits (fewer than n lines when the text is short).
+// the notice alone in one line, else the formula and the text, paged by
+// the narration's More key when cut (fewer than n lines when it is short).
 func (m Model) narrationLines(w, n int) []string {
 	if n == 0 || m.view.narr.Title == "" {
 		return nil
@@ -197,18 +209,15 @@ func (m Model) narrationLines(w, n int) []string {
 	if m.clean && !m.narrationFits(w, n) {
 		return []string{m.formulaOnly(w)}
 	}
-	th := m.look.theme
-	if n == 1 && m.view.narr.Notice != "" {
-		return []string{lipgloss.NewStyle().Foreground(th.Text).Render(ansi.Truncate(m.view.narr.Notice, w, "…"))}
+	v := m.view.narrView
+	v.SetSize(w, n)
+	if !v.Cut() {
+		v.SetSize(w, min(n, v.Lines()))
 	}
-	formula := lipgloss.NewStyle().Bold(true).Foreground(th.Accent).Render(m.view.narr.Formula)
-	text := lipgloss.NewStyle().Foreground(th.Text).Width(w).Render(m.view.narr.Text)
-	lines := append([]string{formula}, strings.Split(text, "\n")...)
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
+	if v.Height() == 0 {
+		return nil
 	}
-	return lines
+	return strings.Split(v.View(), "\n")
 }
 
 // renderPanels lays the heatmaps side by side: the main one first, then as
@@ -261,7 +270,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 		for hd := start; hd < min(start+perRow, n); hd++ {
 			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
 			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderCompact(d, m.look.theme, tw, th, m.look.noColor)
+			tile := heatmap.RenderTile(d, m.look.theme, tw, th, m.look.noColor, m.sel.row, m.sel.col)
 			if hd == m.sel.head {
 				tile = lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render("▶ ") + tile
 			}

@@ -136,10 +136,17 @@ func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.TokenDown):
 			m.sel.row = min(m.sel.row+1, len(m.scene.Tokens)-1)
 		}
+	case key.Matches(msg, m.view.narrView.KeyMap.More):
+		m.view.narrView, _ = m.view.narrView.Update(msg)
 	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
 		m.insp, _ = m.insp.Update(msg)
 	case len(m.view.hms) > 0:
 		hm, _ := m.view.hms[0].Update(msg)
+		if hm.ScaleMode() != m.look.scale { // v: every matrix of the view recoloured
+			m.look.scale = hm.ScaleMode()
+			m.refresh()
+			return m, nil
+		}
 		m.sel.row, m.sel.col = hm.Cursor()
 		m.syncCursor()
 	}
