@@ -48,6 +48,7 @@ type Model struct {
 
 	scene   *pipeline.Scene // last good scene; nil until the first build lands
 	message string          // last error or notice, shown in the status line
+	said    string          // what the last key put in force (colormap, theme), until the next key
 	build   builder         // what is being built
 	sel     selection       // where the user is
 	view    stageView       // the selected stage, ready to draw
@@ -55,6 +56,7 @@ type Model struct {
 	pres    presenter       // presenter mode and the "why attention" card
 
 	grid, inspecting bool // the all-heads grid, the inspector
+	inspIn           bool // the inspector in the matrices' place, where there is no room for both (i)
 	clean            bool // render --clean: no footer, cursor or hints (slide.go)
 	width, height    int
 }

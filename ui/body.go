@@ -55,7 +55,9 @@ func (m *Model) refresh() {
 	m.view.narrView.SetNarration(m.view.narr)
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
-		m.view.hms = []heatmap.Model{m.newHeatmap(m.view.panels[0], true, m.layout())}
+		m.sel.panel = m.mainPanel()
+		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), m.layout())
+		m.view.hms = []heatmap.Model{main}
 	}
 	m.clamp()
 	m.resize()
@@ -93,8 +95,8 @@ func (m *Model) resize() {
 	lay := m.layout()
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
-		if main.Width() != lay.panelW || main.Height() != lay.panelH {
-			main.SetSize(lay.panelW, lay.panelH)
+		if h := max(lay.panelH-1, 0); main.Width() != lay.panelW || main.Height() != h {
+			main.SetSize(lay.panelW, h) // one line kept for the hint
 		}
 		m.view.hms = m.withSecondaries(main, lay)
 	}
@@ -109,44 +111,49 @@ func (m *Model) resize() {
 // step.
 func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	hms := []heatmap.Model{main}
-	mainW, mainH := lipgloss.Size(main.View())
-	if lay.panelW-mainW-panelGap < minSecondaryW && lay.panelH-mainH < minSecondaryH {
-		if len(m.view.panels) < 2 || lay.panelH/2 < main.Data().Rows+4 {
-			return hms
-		}
-		hms[0].SetSize(lay.panelW, lay.panelH/2) // cells grown to fill the area leave the others half
+	if len(m.view.panels) < 2 {
+		return hms
 	}
-	for _, p := range m.view.panels[1:] {
-		hms = append(hms, m.newHeatmap(p, false, lay))
+	full := lay.panelH
+	lay.panelH = max(lay.panelH-1, 0) // one line kept for the hint
+	rows := 0
+	for _, p := range m.view.panels {
+		rows = max(rows, p.m.Rows)
+	}
+	mainW, mainH := lipgloss.Size(main.View())
+	roomy := lay.panelW-mainW-panelGap >= minSecondaryW || lay.panelH-mainH >= minSecondaryH
+	if !roomy && lay.panelH < 2*(rows+4) { // not even two matrices of one-line cells
+		return hms
+	}
+	for _, i := range m.order()[1:] {
+		hm := m.newHeatmap(m.view.panels[i], false, lay)
+		hm.SetCursorVisible(i == 0 && !m.clean) // the cursor's own matrix, out of the main place
+		hms = append(hms, hm)
 	}
 	// Tall cells are wider and taller; when that pushes the stage's other
-	// matrices out of view, one-line cells let them all be seen (Q, K and V
-	// beside each other matter more than big cells).
-	if shown, _ := arrange(hms, m.sel.panel, lay.panelW, lay.panelH, nil); shown < len(hms) {
-		rows := 0
-		for _, p := range m.view.panels {
-			rows = max(rows, p.m.Rows)
+	// matrices out of view, all of them get the tallest cells that let them
+	// all be seen (Q, K and V together matter more than big cells), down to
+	// one-line cells. rows + 4: title, header, legend, one spare.
+	if shown, _ := arrange(hms, lay.panelW, full, nil); shown == len(hms) || tile(hms, lay.panelW, full, rows) {
+		return hms
+	}
+	for ch := min((lay.panelH-4)/max(rows, 1), maxCellLines); ch >= 1; ch-- {
+		for i := range hms {
+			hms[i].SetSize(lay.panelW, ch*rows+4)
 		}
-		for _, short := range []int{lay.panelH / 2, lay.panelH / 3, lay.panelH / 4, rows + 4} { // rows + 4: title, header, legend, one spare
-			if short >= rows+4 && short < lay.panelH {
-				for i := range hms {
-					hms[i].SetSize(lay.panelW, short)
-				}
-				if shown, _ := arrange(hms, m.sel.panel, lay.panelW, lay.panelH, nil); shown == len(hms) {
-					break
-				}
-			}
+		if shown, _ := arrange(hms, lay.panelW, full, nil); shown == len(hms) {
+			break
 		}
 	}
 	return hms
 }
 
 // arrange lays the heatmaps out in rows within w×h: the main one first,
-// then the others (from the one [ and ] chose, first) left to right, a new
-// row below when one is full, while there is height left (one line is kept
-// for the hint). It returns how many are shown and the rows of views
-// (views, if given, are the heatmaps' View()s, so View renders each once).
-func arrange(hms []heatmap.Model, first, w, h int, views []string) (shown int, rows [][]string) {
+// then the others left to right, a new row below when one is full, while
+// there is height left (one line is kept for the hint). It returns how
+// many are shown and the rows of views (views, if given, are the heatmaps'
+// View()s, so View renders each once).
+func arrange(hms []heatmap.Model, w, h int, views []string) (shown int, rows [][]string) {
 	if len(hms) == 0 {
 		return 0, nil
 	}
@@ -161,7 +168,7 @@ func arrange(hms []heatmap.Model, first, w, h int, views []string) (shown int, r
 	rowH := lipgloss.Height(views[0])
 	shown = 1
 	for k := 0; k < len(hms)-1; k++ {
-		v := views[1+(first+k)%(len(hms)-1)]
+		v := views[1+k]
 		pw, ph := lipgloss.Size(v)
 		if used+panelGap+pw <= w {
 			row = append(row, strings.Repeat(" ", panelGap), v)
@@ -220,10 +227,11 @@ func (m Model) narrationLines(w, n int) []string {
 	return strings.Split(v.View(), "\n")
 }
 
-// renderPanels lays the heatmaps side by side: the main one first, then as
-// many of the others (starting from the one [ and ] chose) as fit.
-func (m Model) renderPanels(w, h int) string {
-	shown, rows := arrange(m.view.hms, m.sel.panel, w, h, nil)
+// renderPanels lays the heatmaps side by side: the one in the main place
+// first, then as many of the others as fit, and under them the hint that
+// names the keys for what is out of view.
+func (m Model) renderPanels(w, h int, lay layout) string {
+	shown, rows := arrange(m.view.hms, w, h, nil)
 	if shown == 0 {
 		return ""
 	}
@@ -232,16 +240,8 @@ func (m Model) renderPanels(w, h int) string {
 		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
 	out := strings.Join(lines, "\n")
-	if hidden := len(m.view.panels) - shown; hidden > 0 && !m.clean {
-		what := "more matrices"
-		if hidden == 1 {
-			what = "more matrix"
-		}
-		hint := fmt.Sprintf("%d %s: [ ] to cycle", hidden, what)
-		if len(m.view.hms) == 1 {
-			hint = fmt.Sprintf("%d %s (no room beside this one; widen the terminal)", hidden, what)
-		}
-		out += "\n" + lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render(hint)
+	if hint := m.panelHint(shown, w, lay); hint != "" {
+		out += "\n" + hint
 	}
 	return out
 }
@@ -260,7 +260,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 	if n == 0 {
 		return "no heads computed"
 	}
-	perRow := max(1, min(n, w/14))
+	perRow := gridColumns(n, heads[0].Rows, w, h)
 	rowsOfTiles := (n + perRow - 1) / perRow
 	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
 	labels := m.labels()
@@ -281,6 +281,21 @@ func (m Model) renderHeadGrid(w, h int) string {
 	return strings.Join(grid, "\n")
 }
 
+// gridColumns is how many of n tiles of t×t cells go side by side in w×h:
+// the count that gives the largest cells (a cell is about twice as wide as
+// tall; a tile has a label column and a title and a header line).
+func gridColumns(n, t, w, h int) int {
+	best, bestSize := 1, -1
+	for k := 1; k <= n; k++ {
+		tr := (n + k - 1) / k
+		tw, th := w/k-1, h/tr-1
+		if size := min((tw-8)/max(t, 1), 2*((th-2)/max(t, 1))); size > bestSize {
+			best, bestSize = k, size
+		}
+	}
+	return best
+}
+
 // upperTriangle flags the causally masked cells of an n×n matrix.
 func upperTriangle(n int) []bool {
 	out := make([]bool, n*n)
@@ -296,29 +311,36 @@ func upperTriangle(n int) []bool {
 // heatmaps (or the grid, or the token table) with the inspector beside or
 // below them.
 func (m Model) renderMain(w, h int) string {
-	if m.view.def.Kind == pipeline.KindTokens {
-		return m.renderTokenTable(w, h)
-	}
 	lay := m.layout()
-	nar := strings.Join(m.narrationLines(w, lay.narration), "\n")
-	areaW, areaH := w, h-lay.narration
+	narr := m.narrationLines(w, lay.narration)
+	var area string
+	areaW, areaH := w, h-len(narr)
 	if lay.beside {
 		areaW -= lay.inspW + panelGap
 	}
-	var area string
-	if m.showGrid() {
-		area = m.view.gridView
-	} else {
-		area = m.renderPanels(areaW, areaH)
+	panelsH := areaH
+	if lay.inspW > 0 && !lay.beside && !lay.inspIn {
+		panelsH -= m.insp.Height()
 	}
 	switch {
-	case lay.inspW > 0 && lay.beside:
-		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
-	case lay.inspW > 0:
-		area = fit(area, w, areaH-m.insp.Height()) + "\n" + m.insp.View()
+	case m.view.def.Kind == pipeline.KindTokens:
+		area = m.renderTokenTable(w, areaH)
+	case lay.inspIn:
+		area = m.renderInspectorIn()
+	case m.showGrid():
+		area = m.view.gridView
+	default:
+		area = m.renderPanels(areaW, panelsH, lay)
 	}
-	if nar == "" {
+	switch {
+	case lay.inspIn || lay.inspW == 0:
+	case lay.beside:
+		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+	default:
+		area = fit(area, w, panelsH) + "\n" + m.insp.View()
+	}
+	if len(narr) == 0 {
 		return area
 	}
-	return nar + "\n" + area
+	return strings.Join(narr, "\n") + "\n" + area
 }

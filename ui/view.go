@@ -147,6 +147,8 @@ func (m Model) renderStatus() string {
 		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("loading the " + m.build.loading + " encoder…")
 	case m.build.building:
 		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("computing…")
+	case m.said != "":
+		return lipgloss.NewStyle().Foreground(m.look.theme.Text).Render(m.said)
 	case m.scene != nil && m.scene.Notice != "":
 		return lipgloss.NewStyle().Foreground(m.look.theme.Warning).Render("✂ " + m.scene.Notice)
 	}

@@ -11,8 +11,8 @@ import (
 // Limits of a labelled tile (compact mode with labels).
 const (
 	tileMaxLabel = 6 // row labels of a tile
-	tileMaxCellW = 6
-	tileMaxCellH = 3
+	tileMaxCellW = 12
+	tileMaxCellH = 6
 )
 
 // relayoutCompact lays out small-multiples mode: an optional title line,
@@ -55,7 +55,7 @@ func (m *Model) layoutTile(l *layout) {
 	l.gutter = l.labelW + 1
 	availW, availH := m.width-l.gutter, m.height-l.titleLines-1
 	l.cw = min(max(availW/d.Cols, 1), tileMaxCellW)
-	l.ch = min(max(availH/d.Rows, 1), tileMaxCellH, max((l.cw+1)/2, 1))
+	l.ch = min(max(availH/d.Rows, 1), tileMaxCellH, max(l.cw*3/4, 1))
 	if l.cw >= 2 {
 		l.header, l.headerLines = headerHorizontal, 1
 	}
