@@ -134,16 +134,8 @@ func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	// matrices out of view, all of them get the tallest cells that let them
 	// all be seen (Q, K and V together matter more than big cells), down to
 	// one-line cells. rows + 4: title, header, legend, one spare.
-	if shown, _ := arrange(hms, lay.panelW, full, nil); shown == len(hms) || tile(hms, lay.panelW, full, rows) {
-		return hms
-	}
-	for ch := min((lay.panelH-4)/max(rows, 1), maxCellLines); ch >= 1; ch-- {
-		for i := range hms {
-			hms[i].SetSize(lay.panelW, ch*rows+4)
-		}
-		if shown, _ := arrange(hms, lay.panelW, full, nil); shown == len(hms) {
-			break
-		}
+	if shown, _ := arrange(hms, lay.panelW, full, nil); shown < len(hms) {
+		fitAll(hms, lay.panelW, full, rows)
 	}
 	return hms
 }

@@ -50,6 +50,14 @@ func (m Model) layout() layout {
 	case l.bodyH >= 10:
 		l.narration = 1
 	}
+	if m.view.def.Kind == pipeline.KindTokens && m.scene != nil && l.narration > 0 {
+		// The token table is short: the narration of the journey's first
+		// stage gets the lines it leaves, up to the whole text.
+		v := m.view.narrView
+		v.SetSize(m.width, l.bodyH)
+		spare := l.bodyH - len(m.scene.Tokens) - 2 // the table's header and its scroll line
+		l.narration = max(l.narration, min(v.Lines(), spare))
+	}
 	l.overlayW = min(m.width, overlayMaxW)
 	if m.width >= sideBySideW {
 		l.overlayW = m.width / 2

@@ -109,35 +109,50 @@ func (m Model) renderInspectorIn() string {
 	return hint + "\n" + m.insp.View()
 }
 
-// tile sizes the heatmaps alike so that all of them are seen in w×h with
-// the tallest cells: k side by side in each row of matrices, for the k that
-// gives the tallest cells without squeezing any (ties: fewer side by side,
-// wider cells). rows is the most rows of any; it reports whether all are
-// shown.
-func tile(hms []heatmap.Model, w, h, rows int) bool {
+// fitAll sizes the heatmaps so that all of them are seen in w×h (one line
+// kept for the hint) with the tallest cells, the same cell height in all:
+// either each at its natural width, as many side by side as fit, or k side
+// by side in equal widths, cells narrower but taller. Where even one-line
+// cells do not show all, they are one-line. rows is the most rows of any.
+func fitAll(hms []heatmap.Model, w, h, rows int) {
+	size := func(ch, width int) bool {
+		for i := range hms {
+			hms[i].SetSize(width, min(ch*hms[i].Data().Rows+4, h-1))
+		}
+		shown, _ := arrange(hms, w, h, nil)
+		return shown == len(hms)
+	}
+	natural := 1
+	for ch := min((h-5)/max(rows, 1), maxCellLines); ch >= 1; ch-- {
+		if size(ch, w) {
+			natural = ch
+			break
+		}
+	}
+	if k, ch := tile(hms, w, h, rows); ch > natural && size(ch, (w-(k-1)*panelGap)/k) {
+		return
+	}
+	size(natural, w)
+}
+
+// tile finds how many of the heatmaps to set side by side in equal widths
+// for the tallest cells, none squeezed below its one-line width: k and the
+// cell height (0 when none fits).
+func tile(hms []heatmap.Model, w, h, rows int) (k, ch int) {
 	natW := 0 // the widest in one-line cells
 	for _, hm := range hms {
 		hm.SetSize(w, rows+4)
 		natW = max(natW, lipgloss.Width(hm.View()))
 	}
-	bestK, bestCH := 0, 0
-	for k := 1; k <= len(hms); k++ {
-		tr := (len(hms) + k - 1) / k
-		tw, th := (w-(k-1)*panelGap)/k, (h-1)/tr
+	for n := 1; n <= len(hms); n++ {
+		tr := (len(hms) + n - 1) / n
+		tw, th := (w-(n-1)*panelGap)/n, (h-1)/tr
 		if tw < natW || th < rows+4 {
 			continue
 		}
-		if ch := min((th-4)/max(rows, 1), maxCellLines); ch > bestCH {
-			bestK, bestCH = k, ch
+		if c := min((th-4)/max(rows, 1), maxCellLines); c > ch {
+			k, ch = n, c
 		}
 	}
-	if bestK == 0 {
-		return false
-	}
-	tr := (len(hms) + bestK - 1) / bestK
-	for i := range hms {
-		hms[i].SetSize((w-(bestK-1)*panelGap)/bestK, (h-1)/tr)
-	}
-	shown, _ := arrange(hms, w, h, nil)
-	return shown == len(hms)
+	return k, ch
 }

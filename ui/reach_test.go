@@ -121,15 +121,17 @@ func TestSwapKeepsTheCursorMatrix(t *testing.T) {
 	}
 }
 
-// The tokens stage has its narration, paged with N.
+// The tokens stage has its narration: whole when the short table leaves
+// the room (80×24), else paged with N.
 func TestTokensNarration(t *testing.T) {
 	m := sized(New(bookScene(t), pipeline.StageTokens), 80, 24)
-	out := ansi.Strip(m.Render())
-	if f := m.view.narr.Formula; f == "" || !strings.Contains(out, f) {
-		t.Fatalf("no narration formula %q on the tokens stage:\n%s", f, out)
+	out := strings.Join(strings.Fields(ansi.Strip(m.Render())), " ")
+	if n := m.view.narr; n.Formula == "" || !strings.Contains(out, n.Formula) || !strings.Contains(out, strings.Join(strings.Fields(n.Text), " ")) {
+		t.Fatalf("the tokens narration is not whole at 80×24:\n%s", ansi.Strip(m.Render()))
 	}
-	if !strings.Contains(out, "more: N") {
-		t.Fatalf("the narration is cut and N is not named:\n%s", out)
+	m = sized(m, 80, 16)
+	if out := ansi.Strip(m.Render()); !strings.Contains(out, "more: N") || !strings.Contains(out, "␣step") {
+		t.Fatalf("at 80×16 the narration is cut without naming N, or the table is gone:\n%s", out)
 	}
 	m = send(m, keyMsg("N"))
 	if m.view.narrView.Offset() == 0 {
