@@ -131,10 +131,10 @@ func TestEndToEndStdinThenTTY(t *testing.T) {
 	cmd := exec.Command(bin, "--text", "-")
 	cmd.Stdin = strings.NewReader("Piped sentences arrive\n")
 	r := startInPty(t, cmd)
-	r.term.waitFor(t, "Attention scores")
+	r.term.waitFor(t, "Tokens")
 	r.term.waitFor(t, "␣sentences") // a token of the piped text
 	r.ptmx.Write([]byte("n"))
-	r.term.waitFor(t, "Softmax")
+	r.term.waitFor(t, "Embeddings")
 	r.ptmx.Write([]byte("q"))
 	if code := r.wait(t); code != 0 {
 		t.Fatalf("exit %d\nscreen:\n%s", code, r.term.text())
@@ -146,7 +146,7 @@ func TestEndToEndStdinThenTTY(t *testing.T) {
 func TestEndToEndSIGTERM(t *testing.T) {
 	bin := buildBinary(t)
 	r := startInPty(t, exec.Command(bin))
-	r.term.waitFor(t, "Attention scores")
+	r.term.waitFor(t, "Tokens")
 	r.mu.Lock()
 	before := r.raw.Len()
 	r.mu.Unlock()
@@ -173,6 +173,8 @@ func TestEndToEndSIGTERM(t *testing.T) {
 func TestEndToEndColorFlag(t *testing.T) {
 	bin := buildBinary(t)
 	r := startInPty(t, exec.Command(bin, "--color", "256"))
+	r.term.waitFor(t, "Tokens")
+	r.ptmx.Write([]byte("nn"))
 	r.term.waitFor(t, "Attention scores")
 	r.term.waitFor(t, "0.9995")
 	r.ptmx.Write([]byte("q"))

@@ -62,9 +62,11 @@ func TestEndToEnd(t *testing.T) {
 		}
 	}()
 
+	term.waitFor(t, "Tokens") // where the journey starts
+	term.waitFor(t, "BOOK")
+	ptmx.Write([]byte("nn"))
 	term.waitFor(t, "Attention scores")
 	term.waitFor(t, "0.9995") // ω₁₁ of the book's example
-	term.waitFor(t, "BOOK")
 
 	titles := []string{"Softmax", "Context vectors", "Query, key, value", "Scaled scores",
 		"Attention weights", "Causal mask", "Dropout", "Heads", "Output"}

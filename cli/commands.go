@@ -49,7 +49,7 @@ func runTUI(e *env, req pipeline.Request, run tuiRun) error {
 		defer tty.Close()
 		popts = append(popts, tea.WithInput(tty))
 	}
-	m := ui.New(nil, pipeline.StageScores, append([]ui.Option{ui.WithRequest(req)}, run.ui...)...)
+	m := ui.New(nil, pipeline.StageTokens, append([]ui.Option{ui.WithRequest(req)}, run.ui...)...)
 	_, err := tea.NewProgram(m, popts...).Run()
 	if errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) && e.ctx.Err() != nil {
 		return context.Canceled

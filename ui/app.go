@@ -4,14 +4,16 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
+	"github.com/attnscope/attnscope/ui/editor"
+	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/inspector"
 	"github.com/attnscope/attnscope/ui/internal/style"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/picker"
 	"github.com/attnscope/attnscope/ui/settings"
 )
@@ -38,7 +40,7 @@ const (
 type Model struct {
 	keys     KeyMap
 	help     help.Model
-	input    textinput.Model // the sentence editor
+	input    editor.Model // the sentence editor
 	settings settings.Model
 	picker   picker.Model
 	insp     inspector.Model // the computation behind the cursor's cell
@@ -46,6 +48,7 @@ type Model struct {
 
 	scene   *pipeline.Scene // last good scene; nil until the first build lands
 	message string          // last error or notice, shown in the status line
+	said    string          // what the last key put in force (colormap, theme), until the next key
 	build   builder         // what is being built
 	sel     selection       // where the user is
 	view    stageView       // the selected stage, ready to draw
@@ -53,6 +56,7 @@ type Model struct {
 	pres    presenter       // presenter mode and the "why attention" card
 
 	grid, inspecting bool // the all-heads grid, the inspector
+	inspIn           bool // the inspector in the matrices' place, where there is no room for both (i)
 	clean            bool // render --clean: no footer, cursor or hints (slide.go)
 	width, height    int
 }
@@ -72,6 +76,7 @@ type look struct {
 	noColor bool
 	profile colorprofile.Profile // the terminal's, as bubbletea reports it
 	chosen  bool                 // the user picked a theme: the terminal's background no longer decides
+	scale   heatmap.ScaleMode    // the colour scale chosen with the heatmap's key, kept across stages
 }
 
 // presenter is presenter mode's state and the opening card's.
@@ -119,6 +124,8 @@ func (m *Model) setTheme(t themes.Theme) {
 	m.settings.SetTheme(t)
 	m.picker.SetTheme(t)
 	m.insp.Styles = inspector.DefaultStyles(t)
+	m.view.narrView.Styles = narrate.DefaultStyles(t)
+	m.input.Styles = editor.DefaultStyles(t)
 	m.refresh()
 }
 
@@ -142,13 +149,8 @@ func nextTheme(t themes.Theme) themes.Theme {
 // New returns the root model at stage. scene may be nil when WithRequest is
 // given: the model then builds it in a command from Init.
 func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
-	in := textinput.New()
-	in.Prompt = "› "
-	in.Placeholder = "type a sentence"
+	in := editor.New() // "› " prompt, "type a sentence", a steady cursor
 	in.CharLimit = 4096
-	st := textinput.DefaultDarkStyles()
-	st.Cursor.Blink = false // a steady cursor: no timer traffic, deterministic renders
-	in.SetStyles(st)
 	m := Model{
 		keys: DefaultKeyMap(), help: help.New(), input: in,
 		scene: scene, sel: selection{stage: stage}, width: 80, height: 24, build: builder{source: pipeline.Chapter3},
@@ -165,6 +167,8 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	m.picker = picker.New(m.look.theme)
 	m.help.Styles = style.Help(m.look.theme)
 	m.insp = inspector.New(m.look.theme)
+	m.view.narrView = narrate.NewModel(m.look.theme)
+	m.input.Styles = editor.DefaultStyles(m.look.theme)
 	m.refresh()
 	return m
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -26,6 +25,7 @@ type stageView struct {
 	// narrShown is how many lines the narration takes at the screen's
 	// width (fewer than the lines kept for it when the text is short).
 	narrShown int
+	narrView narrate.Model     // draws narr; its More key pages through what does not fit
 }
 
 // stages is the list of stages being shown: the scene's, or the source's
@@ -54,7 +54,7 @@ func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.sce
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
 func (m *Model) refresh() {
-	m.view = stageView{}
+	m.view = stageView{narrView: m.view.narrView} // keeps the page being read
 	if st := m.stages(); m.sel.stage >= 0 && int(m.sel.stage) < len(st) {
 		m.view.def = st[m.sel.stage]
 	}
@@ -65,9 +65,12 @@ func (m *Model) refresh() {
 	v := m.stageData()
 	m.sel.head = min(max(m.sel.head, 0), max(v.Heads-1, 0))
 	m.view.narr = narrate.For(m.view.def, v.Config, m.scene.Book)
+	m.view.narrView.SetNarration(m.view.narr)
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
-		m.view.hms = []heatmap.Model{m.newHeatmap(m.view.panels[0], true, m.layout())}
+		m.sel.panel = m.mainPanel()
+		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), m.layout())
+		m.view.hms = []heatmap.Model{main}
 	}
 	m.clamp()
 	m.resize()
@@ -87,7 +90,8 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 		d.Masked = upperTriangle(p.m.Rows)
 	}
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.look.theme), heatmap.WithNoColor(m.look.noColor),
-		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH))
+		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH),
+		heatmap.WithScaleMode(m.look.scale))
 	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
@@ -105,16 +109,13 @@ func (m *Model) resize() {
 	m.view.narrShown = len(m.narrationLines(m.width, lay.narration))
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
-		if main.Width() != lay.panelW || main.Height() != lay.panelH {
-			main.SetSize(lay.panelW, lay.panelH)
+		if h := max(lay.panelH-1, 0); main.Width() != lay.panelW || main.Height() != h {
+			main.SetSize(lay.panelW, h) // one line kept for the hint
 		}
 		m.view.hms = m.withSecondaries(main, lay)
 	}
 	m.insp.SetSize(lay.inspW, lay.inspH)
-	m.view.gridView = ""
-	if m.showGrid() {
-		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
-	}
+	m.view.narrView.SetSize(m.width, lay.narration)
 	m.syncCursor()
 }
 
@@ -124,36 +125,41 @@ func (m *Model) resize() {
 // step.
 func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	hms := []heatmap.Model{main}
-	mainW, mainH := lipgloss.Size(main.View())
-	if lay.panelW-mainW-panelGap < minSecondaryW && lay.panelH-mainH < minSecondaryH {
+	if len(m.view.panels) < 2 {
 		return hms
 	}
-	for _, p := range m.view.panels[1:] {
-		hms = append(hms, m.newHeatmap(p, false, lay))
+	full := lay.panelH
+	lay.panelH = max(lay.panelH-1, 0) // one line kept for the hint
+	rows := 0
+	for _, p := range m.view.panels {
+		rows = max(rows, p.m.Rows)
+	}
+	mainW, mainH := lipgloss.Size(main.View())
+	roomy := lay.panelW-mainW-panelGap >= minSecondaryW || lay.panelH-mainH >= minSecondaryH
+	if !roomy && lay.panelH < 2*(rows+4) { // not even two matrices of one-line cells
+		return hms
+	}
+	for _, i := range m.order()[1:] {
+		hm := m.newHeatmap(m.view.panels[i], false, lay)
+		hm.SetCursorVisible(i == 0 && !m.clean) // the cursor's own matrix, out of the main place
+		hms = append(hms, hm)
 	}
 	// Tall cells are wider and taller; when that pushes the stage's other
-	// matrices out of view, one-line cells let them all be seen (Q, K and V
-	// beside each other matter more than big cells).
-	if shown, _ := arrange(hms, m.sel.panel, lay.panelW, lay.panelH, nil); shown < len(hms) {
-		rows := 0
-		for _, p := range m.view.panels {
-			rows = max(rows, p.m.Rows)
-		}
-		if short := rows + 4; short < lay.panelH { // title, header, legend, one spare
-			for i := range hms {
-				hms[i].SetSize(lay.panelW, short)
-			}
-		}
+	// matrices out of view, all of them get the tallest cells that let them
+	// all be seen (Q, K and V together matter more than big cells), down to
+	// one-line cells. rows + 4: title, header, legend, one spare.
+	if shown, _ := arrange(hms, lay.panelW, full, nil); shown < len(hms) {
+		fitAll(hms, lay.panelW, full, rows)
 	}
 	return hms
 }
 
 // arrange lays the heatmaps out in rows within w×h: the main one first,
-// then the others (from the one [ and ] chose, first) left to right, a new
-// row below when one is full, while there is height left (one line is kept
-// for the hint). It returns how many are shown and the rows of views
-// (views, if given, are the heatmaps' View()s, so View renders each once).
-func arrange(hms []heatmap.Model, first, w, h int, views []string) (shown int, rows [][]string) {
+// then the others left to right, a new row below when one is full, while
+// there is height left (one line is kept for the hint). It returns how
+// many are shown and the rows of views (views, if given, are the heatmaps'
+// View()s, so View renders each once).
+func arrange(hms []heatmap.Model, w, h int, views []string) (shown int, rows [][]string) {
 	if len(hms) == 0 {
 		return 0, nil
 	}
@@ -168,7 +174,7 @@ func arrange(hms []heatmap.Model, first, w, h int, views []string) (shown int, r
 	rowH := lipgloss.Height(views[0])
 	shown = 1
 	for k := 0; k < len(hms)-1; k++ {
-		v := views[1+(first+k)%(len(hms)-1)]
+		v := views[1+k]
 		pw, ph := lipgloss.Size(v)
 		if used+panelGap+pw <= w {
 			row = append(row, strings.Repeat(" ", panelGap), v)
@@ -196,14 +202,19 @@ func (m *Model) syncCursor() {
 		hms[i] = hm
 	}
 	m.view.hms = hms
+	m.view.gridView = "" // the grid's tiles show the cursor: redrawn with it
+	if m.showGrid() {
+		lay := m.layout()
+		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
+	}
 	if m.scene != nil {
 		m.insp.SetCell(m.view.def, m.scene.ResultFor(m.sel.stage), m.sel.head, m.sel.row, m.sel.col, m.labels())
 	}
 }
 
 // narrationLines is the narration drawn in at most n lines of w cells:
-// the notice alone in one line, else the formula and as much of the text
-// as fits (fewer than n lines when the text is short).
+// the notice alone in one line, else the formula and the text, paged by
+// the narration's More key when cut (fewer than n lines when it is short).
 func (m Model) narrationLines(w, n int) []string {
 	if n == 0 || m.view.narr.Title == "" {
 		return nil
@@ -211,24 +222,22 @@ func (m Model) narrationLines(w, n int) []string {
 	if m.clean && !m.narrationFits(w, n) {
 		return []string{m.formulaOnly(w)}
 	}
-	th := m.look.theme
-	if n == 1 && m.view.narr.Notice != "" {
-		return []string{lipgloss.NewStyle().Foreground(th.Text).Render(ansi.Truncate(m.view.narr.Notice, w, "…"))}
+	v := m.view.narrView
+	v.SetSize(w, n)
+	if !v.Cut() {
+		v.SetSize(w, min(n, v.Lines()))
 	}
-	formula := lipgloss.NewStyle().Bold(true).Foreground(th.Accent).Render(m.view.narr.Formula)
-	text := lipgloss.NewStyle().Foreground(th.Text).Width(w).Render(m.view.narr.Text)
-	lines := append([]string{formula}, strings.Split(text, "\n")...)
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
+	if v.Height() == 0 {
+		return nil
 	}
-	return lines
+	return strings.Split(v.View(), "\n")
 }
 
-// renderPanels lays the heatmaps side by side: the main one first, then as
-// many of the others (starting from the one [ and ] chose) as fit.
-func (m Model) renderPanels(w, h int) string {
-	shown, rows := arrange(m.view.hms, m.sel.panel, w, h, nil)
+// renderPanels lays the heatmaps side by side: the one in the main place
+// first, then as many of the others as fit, and under them the hint that
+// names the keys for what is out of view.
+func (m Model) renderPanels(w, h int, lay layout) string {
+	shown, rows := arrange(m.view.hms, w, h, nil)
 	if shown == 0 {
 		return ""
 	}
@@ -237,16 +246,8 @@ func (m Model) renderPanels(w, h int) string {
 		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
 	}
 	out := strings.Join(lines, "\n")
-	if hidden := len(m.view.panels) - shown; hidden > 0 && !m.clean {
-		what := "more matrices"
-		if hidden == 1 {
-			what = "more matrix"
-		}
-		hint := fmt.Sprintf("%d %s: [ ] to cycle", hidden, what)
-		if len(m.view.hms) == 1 {
-			hint = fmt.Sprintf("%d %s (no room beside this one; widen the terminal)", hidden, what)
-		}
-		out += "\n" + lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render(hint)
+	if hint := m.panelHint(shown, w, lay); hint != "" {
+		out += "\n" + hint
 	}
 	return out
 }
@@ -265,7 +266,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 	if n == 0 {
 		return "no heads computed"
 	}
-	perRow := max(1, min(n, w/14))
+	perRow := gridColumns(n, heads[0].Rows, w, h)
 	rowsOfTiles := (n + perRow - 1) / perRow
 	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
 	labels := m.labels()
@@ -275,7 +276,7 @@ func (m Model) renderHeadGrid(w, h int) string {
 		for hd := start; hd < min(start+perRow, n); hd++ {
 			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
 			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderCompact(d, m.look.theme, tw, th, m.look.noColor)
+			tile := heatmap.RenderTile(d, m.look.theme, tw, th, m.look.noColor, m.sel.row, m.sel.col)
 			if hd == m.sel.head {
 				tile = lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render("▶ ") + tile
 			}
@@ -284,6 +285,21 @@ func (m Model) renderHeadGrid(w, h int) string {
 		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
 	}
 	return strings.Join(grid, "\n")
+}
+
+// gridColumns is how many of n tiles of t×t cells go side by side in w×h:
+// the count that gives the largest cells (a cell is about twice as wide as
+// tall; a tile has a label column and a title and a header line).
+func gridColumns(n, t, w, h int) int {
+	best, bestSize := 1, -1
+	for k := 1; k <= n; k++ {
+		tr := (n + k - 1) / k
+		tw, th := w/k-1, h/tr-1
+		if size := min((tw-8)/max(t, 1), 2*((th-2)/max(t, 1))); size > bestSize {
+			best, bestSize = k, size
+		}
+	}
+	return best
 }
 
 // upperTriangle flags the causally masked cells of an n×n matrix.
@@ -301,29 +317,36 @@ func upperTriangle(n int) []bool {
 // heatmaps (or the grid, or the token table) with the inspector beside or
 // below them.
 func (m Model) renderMain(w, h int) string {
-	if m.view.def.Kind == pipeline.KindTokens {
-		return m.renderTokenTable(w, h)
-	}
 	lay := m.layout()
-	nar := strings.Join(m.narrationLines(w, lay.narration), "\n")
-	areaW, areaH := w, h-lay.narration
+	narr := m.narrationLines(w, lay.narration)
+	var area string
+	areaW, areaH := w, h-len(narr)
 	if lay.beside {
 		areaW -= lay.inspW + panelGap
 	}
-	var area string
-	if m.showGrid() {
-		area = m.view.gridView
-	} else {
-		area = m.renderPanels(areaW, areaH)
+	panelsH := areaH
+	if lay.inspW > 0 && !lay.beside && !lay.inspIn {
+		panelsH -= m.insp.Height()
 	}
 	switch {
-	case lay.inspW > 0 && lay.beside:
-		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
-	case lay.inspW > 0:
-		area = fit(area, w, areaH-m.insp.Height()) + "\n" + m.insp.View()
+	case m.view.def.Kind == pipeline.KindTokens:
+		area = m.renderTokenTable(w, areaH)
+	case lay.inspIn:
+		area = m.renderInspectorIn()
+	case m.showGrid():
+		area = m.view.gridView
+	default:
+		area = m.renderPanels(areaW, panelsH, lay)
 	}
-	if nar == "" {
+	switch {
+	case lay.inspIn || lay.inspW == 0:
+	case lay.beside:
+		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+	default:
+		area = fit(area, w, panelsH) + "\n" + m.insp.View()
+	}
+	if len(narr) == 0 {
 		return area
 	}
-	return nar + "\n" + area
+	return strings.Join(narr, "\n") + "\n" + area
 }

@@ -10,7 +10,11 @@ import (
 
 // openSettings shows the settings panel with the current configuration.
 func (m Model) openSettings() (tea.Model, tea.Cmd) {
-	m.settings.SetConfig(m.build.req.Config, m.build.req.Encoding)
+	cfg := m.build.req.Config
+	if m.scene != nil && m.scene.Book && !m.build.building {
+		cfg = m.scene.ResultFor(m.sel.stage).Config // as the badge says: the book's configuration of this stage
+	}
+	m.settings.SetConfig(cfg, m.build.req.Encoding)
 	m.settings.SetMaxTokens(m.build.req.MaxTokens)
 	m.settings.Focus()
 	m.mode = modeSettings

@@ -24,7 +24,7 @@ type panel struct {
 func dimLabels(prefix string, n int) []string {
 	out := make([]string, n)
 	for i := range out {
-		out[i] = fmt.Sprintf("%s%d", prefix, i)
+		out[i] = fmt.Sprintf("%s%d", prefix, i+1) // 1-based, as the inspector's maths
 	}
 	return out
 }

@@ -66,6 +66,7 @@ func (m Model) updatePresenting(msg tea.KeyPressMsg) (_ tea.Model, _ tea.Cmd, do
 // updateView handles a key in the stage view.
 func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	m.said = ""
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -78,8 +79,10 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.step(-1)
 	case key.Matches(msg, k.PanelNext):
 		m.sel.panel++
+		m.refresh()
 	case key.Matches(msg, k.PanelPrev):
 		m.sel.panel--
+		m.refresh()
 	case key.Matches(msg, k.HeadNext):
 		m.sel.head++
 		m.refresh()
@@ -92,12 +95,13 @@ func (m Model) updateView(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Colormap):
 		m.setTheme(m.look.theme.NextMap())
 		m.look.chosen = true
+		m.said = "colormap: " + m.look.theme.Map.Name + " (c for the next)"
 	case key.Matches(msg, k.Theme):
 		m.setTheme(nextTheme(m.look.theme))
 		m.look.chosen = true
+		m.said = "theme: " + m.look.theme.Name + " (t for the next)"
 	case key.Matches(msg, k.Inspector):
-		m.inspecting = !m.inspecting
-		m.resize()
+		m.toggleInspector()
 	case key.Matches(msg, k.Settings):
 		return m.openSettings()
 	case key.Matches(msg, k.Samples):
@@ -129,6 +133,8 @@ func (m *Model) step(dir int) {
 // the inspector).
 func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
+	case key.Matches(msg, m.view.narrView.KeyMap.More):
+		m.view.narrView, _ = m.view.narrView.Update(msg)
 	case m.view.def.Kind == pipeline.KindTokens && m.scene != nil:
 		switch {
 		case key.Matches(msg, m.keys.TokenUp):
@@ -139,7 +145,12 @@ func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown):
 		m.insp, _ = m.insp.Update(msg)
 	case len(m.view.hms) > 0:
-		hm, _ := m.view.hms[0].Update(msg)
+		hm, _ := m.cursorMap().Update(msg)
+		if hm.ScaleMode() != m.look.scale { // v: every matrix of the view recoloured
+			m.look.scale = hm.ScaleMode()
+			m.refresh()
+			return m, nil
+		}
 		m.sel.row, m.sel.col = hm.Cursor()
 		m.syncCursor()
 	}
@@ -148,7 +159,7 @@ func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // clicked moves the cursor to the clicked cell of the main heatmap.
 func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	if m.mode != modeView || len(m.view.hms) == 0 || m.showGrid() {
+	if m.mode != modeView || len(m.view.hms) == 0 || m.showGrid() || !m.sameShape(m.mainPanel()) || m.layout().inspIn {
 		return m, nil
 	}
 	mouse := msg.Mouse()
@@ -233,12 +244,10 @@ func (m *Model) clamp() {
 	}
 	heads := m.stageData().Heads
 	m.sel.head = min(max(m.sel.head, 0), max(heads-1, 0))
-	n := max(len(m.view.panels)-1, 1)
-	m.sel.panel = ((m.sel.panel % n) + n) % n
+	m.sel.panel = m.mainPanel()
 	rows, cols := len(m.scene.Tokens), 1
-	if len(m.view.hms) > 0 {
-		d := m.view.hms[0].Data()
-		rows, cols = d.Rows, d.Cols
+	if len(m.view.panels) > 0 {
+		rows, cols = m.view.panels[0].m.Rows, m.view.panels[0].m.Cols
 	}
 	m.sel.row = min(max(m.sel.row, 0), max(rows-1, 0))
 	m.sel.col = min(max(m.sel.col, 0), max(cols-1, 0))

@@ -147,6 +147,8 @@ func (m Model) renderStatus() string {
 		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("loading the " + m.build.loading + " encoder…")
 	case m.build.building:
 		return lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("computing…")
+	case m.said != "":
+		return lipgloss.NewStyle().Foreground(m.look.theme.Text).Render(m.said)
 	case m.scene != nil && m.scene.Notice != "":
 		return lipgloss.NewStyle().Foreground(m.look.theme.Warning).Render("✂ " + m.scene.Notice)
 	}
@@ -158,7 +160,7 @@ func (m Model) renderHelpLine() string {
 		return ""
 	}
 	if m.mode == modeEdit {
-		return m.help.ShortHelpView(m.keys.editHelp())
+		return m.help.ShortHelpView(append(m.keys.editHelp(), m.input.KeyMap.Newline))
 	}
 	return m.help.ShortHelpView(m.keys.shortHelpFor(m.view.def))
 }
@@ -171,7 +173,7 @@ func (m Model) renderHelp() string {
 	if len(m.view.hms) > 0 {
 		cursorKeys = m.view.hms[0].KeyMap // as the screen has them (g is the grid's where there is one)
 	}
-	cursor := append(cursorKeys.FullHelp(), m.insp.KeyMap.FullHelp()...)
+	cursor := append(cursorKeys.FullHelp(), append(m.insp.KeyMap.FullHelp()[0], m.view.narrView.KeyMap.More))
 	sub := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Muted)
 	return title + "\n\n" + hm.FullHelpView(m.keys.FullHelp()) + "\n\n" +
 		sub.Render("cell cursor and inspector") + "\n" + hm.FullHelpView(cursor) + "\n\n" +

@@ -60,6 +60,17 @@ func (m *Model) fill(i int) string {
 // wide. last is the SGR prefix currently in force: it is written only when
 // it changes, which keeps large views small and fast.
 func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
+	b = m.appendCellBody(b, r, c, mid, last)
+	if *last != "" && m.cursorVisible && r == m.cr && c == m.cc {
+		// The cursor's bold, underline and reverse video end with it: the
+		// next cell's prefix sets colours only.
+		b = append(b, ansi.ResetStyle...)
+		*last = ""
+	}
+	return b
+}
+
+func (m *Model) appendCellBody(b []byte, r, c int, mid bool, last *string) []byte {
 	l := m.lay
 	i := r*m.data.Cols + c
 	cursor := m.cursorVisible && r == m.cr && c == m.cc
@@ -93,11 +104,16 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 		}
 		return b
 	}
+	// With colour, reverse video marks the cursor. Without, brackets do,
+	// in the cell's own two margins; a squeezed cell has only a left
+	// margin, which gets the cursor glyph (a lone bracket there would read
+	// as part of the number before it).
+	brackets := cursor && m.pal.noColor && !m.lay.tight
 	b = setPrefix(b, m.prefix(i, cursor), last)
 	n := cw - 2
 	left, right := " ", " "
 	switch {
-	case cursor:
+	case brackets:
 		left, right = "[", "]"
 	case m.kind[i] == kindNegInf || m.kind[i] == kindMasked:
 		left, right = hatchGlyph, hatchGlyph
@@ -107,6 +123,9 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 	if m.lay.tight {
 		// Squeezed cells keep one margin, on the left, for one more digit.
 		n, right = cw-1, ""
+		if cursor && m.pal.noColor {
+			left = cursorGlyph
+		}
 	}
 	var scratch [96]byte
 	content := m.appendContent(scratch[:0], i, n, fill)
@@ -115,21 +134,18 @@ func (m *Model) appendCell(b []byte, r, c int, mid bool, last *string) []byte {
 		// if there is any, else in place of the left margin.
 		if k := strings.IndexFunc(string(content), func(r rune) bool { return r != ' ' }); k > 0 {
 			content = append(append(append([]byte{}, content[:k-1]...), droppedGlyph...), content[k:]...)
-		} else if !cursor {
+		} else if !brackets {
 			left = droppedGlyph
 		}
 	}
-	if cursor && m.kind[i] != kindNegInf && m.kind[i] != kindMasked {
+	if brackets {
 		// Brackets hug the number when the cell is wider than it.
 		k := strings.IndexFunc(string(content), func(r rune) bool { return r != ' ' })
 		end := len(strings.TrimRight(string(content), " "))
 		if k > 0 && end > k && end < len(content) {
 			content = append(append(append(append([]byte{}, content[:k-1]...), '['), content[k:end]...), ']')
 			content = append(content, spaces(n-utf8.RuneCount(content))...)
-			left = " "
-			if right != "" {
-				right = " "
-			}
+			left, right = " ", " "
 		}
 	}
 	b = append(b, left...)

@@ -2,7 +2,10 @@
 // side, key tokens across the top, one coloured cell per value with the value
 // printed inside when it fits, a legend, a movable cell cursor, panning when
 // the matrix does not fit, an optional row-sum column and a compact mode for
-// small multiples (the all-heads grid).
+// small multiples (the all-heads grid; RenderTile adds token labels and the
+// cursor when a tile has room). Cells grow with the room they are given.
+// Generated labels and column numbers count from 1 (the maths' x₁), or
+// from WithIndexBase's base.
 //
 // Use it like a bubbles component:
 //
@@ -14,7 +17,9 @@
 //	r, c, ok := hm.CellAt(x, y) // view-local mouse coordinates to a cell
 //
 // Scales: Unit (0…1, weights), Diverging (±max|v| around 0, raw scores),
-// Auto (min…max), Mask (0/1). Numbers keep as many decimals as the cell
+// Auto (min…max), Mask (0/1). The viewer can override the scale on a key
+// (KeyMap.Scale, v): fixed 0–1, the matrix's own range, or each row's own
+// range (ScaleMode; the legend names the one in force). Numbers keep as many decimals as the cell
 // width allows (0.3679, 0.368, 0.37, .37, .4, none), one format per matrix.
 //
 // Every colour comes from themes; with colour off (NO_COLOR, or the ASCII

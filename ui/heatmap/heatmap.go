@@ -72,6 +72,9 @@ type Model struct {
 	data      Data
 	st        stats
 	rng       Range
+	scale     Scale     // the scale in force: Data.Scale under scaleMode
+	scaleMode ScaleMode // the viewer's choice; see KeyMap.Scale
+	indexBase int       // first number of generated labels (1: x₁ as in the maths)
 	kind      []cellKind
 	level     []uint8 // colour bucket of each cell
 	sums      []float64
@@ -85,6 +88,7 @@ type Model struct {
 
 	rowSums       bool
 	compact       bool
+	tileLabels    bool // compact mode with token labels and larger cells
 	showLegend    bool
 	cursorVisible bool
 	focused       bool
@@ -119,6 +123,14 @@ func WithCompact(on bool) Option { return func(m *Model) { m.compact = on } }
 // WithLegend shows or hides the legend line (default shown).
 func WithLegend(on bool) Option { return func(m *Model) { m.showLegend = on } }
 
+// WithScaleMode sets the colour scale (default ScaleAsData).
+func WithScaleMode(s ScaleMode) Option { return func(m *Model) { m.scaleMode = s % numScaleModes } }
+
+// WithIndexBase sets the first number of generated labels and column
+// numbers: 1 (the default) reads as the maths (x₁, column 1), 0 as code
+// (layer and head names in a real model).
+func WithIndexBase(base int) Option { return func(m *Model) { m.indexBase = base } }
+
 // WithData sets the data.
 func WithData(d Data) Option { return func(m *Model) { m.data = d } }
 
@@ -134,6 +146,7 @@ func New(opts ...Option) Model {
 		showLegend:    true,
 		cursorVisible: true,
 		focused:       true,
+		indexBase:     1,
 	}
 	for _, o := range opts {
 		o(&m)
@@ -156,9 +169,14 @@ func (m *Model) SetData(d Data) {
 	if len(vals) < n {
 		m.st.nan = true
 	}
-	m.rng = rangeFor(d.Scale, m.st)
-	if d.Range != nil && d.Scale != Mask {
+	m.scale = effectiveScale(d.Scale, m.scaleMode)
+	m.rng = rangeFor(m.scale, m.st)
+	if d.Range != nil && d.Scale != Mask && m.scaleMode == ScaleAsData {
 		m.rng = *d.Range
+	}
+	var rows []Range
+	if m.scaleMode == ScaleRow && m.scale != Mask {
+		rows = rowRanges(vals, d.Rows, d.Cols)
 	}
 	m.kind = resize(m.kind, n)
 	m.level = resize(m.level, n)
@@ -183,8 +201,10 @@ func (m *Model) SetData(d Data) {
 		case v == 0 && i < len(d.Dropped) && d.Dropped[i]:
 			k = kindDropped
 			m.hasDrop = true
+		case rows != nil:
+			t = Normalize(Auto, rows[i/d.Cols], x)
 		default:
-			t = Normalize(d.Scale, m.rng, x)
+			t = Normalize(m.scale, m.rng, x)
 		}
 		m.kind[i], m.level[i] = k, bucket(t)
 	}
@@ -325,7 +345,7 @@ func (m *Model) colorOff() bool {
 
 func (m *Model) rebuildPalette() {
 	cm := m.theme.Map
-	if m.data.Scale == Diverging {
+	if m.scale == Diverging {
 		cm = m.theme.Diverging
 	}
 	m.pal = newPalette(m.theme, cm, m.profile, m.colorOff())
@@ -344,6 +364,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	r, c := m.cr, m.cc
 	switch {
+	case key.Matches(kp, m.KeyMap.Scale):
+		m.SetScaleMode(m.nextScaleMode())
+		mode := m.scaleMode
+		return m, func() tea.Msg { return ScaleChangedMsg{Mode: mode} }
 	case key.Matches(kp, m.KeyMap.Up):
 		r--
 	case key.Matches(kp, m.KeyMap.Down):

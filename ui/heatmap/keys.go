@@ -7,6 +7,9 @@ type KeyMap struct {
 	Up, Down, Left, Right key.Binding
 	RowStart, RowEnd      key.Binding // first / last key token of the row
 	Top, Bottom           key.Binding // first / last query token of the column
+	// Scale cycles the colour scale: as the matrix asks, fixed 0–1, the
+	// matrix's own range, each row's own range.
+	Scale key.Binding
 }
 
 // DefaultKeyMap returns the default bindings: arrows and h j k l move the
@@ -21,6 +24,7 @@ func DefaultKeyMap() KeyMap {
 		RowEnd:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last column")),
 		Top:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "first row")),
 		Bottom:   key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "last row")),
+		Scale:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "colour scale")),
 	}
 }
 
@@ -33,6 +37,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right},
-		{k.RowStart, k.RowEnd, k.Top, k.Bottom},
+		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.Scale},
 	}
 }

@@ -20,7 +20,7 @@ const (
 // Limits of the layout.
 const (
 	maxLabelWidth  = 12 // row labels never take more than this
-	maxCellHeight  = 3  // lines per cell when there is room
+	maxCellHeight  = 7  // lines per cell when there is room
 	maxVertical    = 6  // lines of a vertical column header
 	minCellsToFlip = 3  // a vertical header must leave this many rows
 )
@@ -54,11 +54,22 @@ type layout struct {
 	colLabels   []string // truncated to cw-1 (horizontal) or maxVertical (vertical)
 }
 
-func labelOr(labels []string, i int) string {
+// labelOr returns labels[i], or i numbered from the model's index base.
+func (m *Model) labelOr(labels []string, i int) string {
 	if i < len(labels) {
 		return labels[i]
 	}
-	return strconv.Itoa(i)
+	return strconv.Itoa(i + m.indexBase)
+}
+
+// IndexLabels returns n labels prefix+number counted from base: x1 x2 x3
+// for the maths' 1-based components, or L0 L1 for a model's 0-based layers.
+func IndexLabels(prefix string, n, base int) []string {
+	out := make([]string, max(n, 0))
+	for i := range out {
+		out[i] = prefix + strconv.Itoa(i+base)
+	}
+	return out
 }
 
 // relayout recomputes the layout for the current size, data and options.
@@ -79,7 +90,7 @@ func (m *Model) relayout() {
 	// Row labels: as wide as the widest, within limits.
 	if W >= 8 {
 		for r := 0; r < d.Rows; r++ {
-			l.labelW = max(l.labelW, ansi.StringWidth(labelOr(d.RowLabels, r)))
+			l.labelW = max(l.labelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
 		}
 		l.labelW = min(l.labelW, maxLabelWidth, max(W/4, 1))
 		l.gutter = l.labelW + 1
@@ -110,25 +121,7 @@ func (m *Model) relayout() {
 	}
 	l.visCols = min(d.Cols, max(availW/l.cw, 0))
 
-	// Column header.
-	maxColW := 0
-	for c := 0; c < d.Cols; c++ {
-		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(labelOr(d.ColLabels, c), " ")))
-	}
-	switch {
-	case l.cw >= 4:
-		l.header, l.headerLines = headerHorizontal, 1
-	default:
-		hv := min(maxColW, maxVertical)
-		if H-hv-1 >= min(d.Rows, minCellsToFlip)+1 {
-			l.header, l.headerLines = headerVertical, hv
-		} else {
-			l.header, l.headerLines = headerNumbered, 1
-		}
-	}
-	if H < 2 {
-		l.header, l.headerLines = headerNone, 0
-	}
+	m.chooseHeader(&l)
 
 	// Title and legend, if there is room for them and at least one row.
 	rest := H - l.headerLines
@@ -166,9 +159,40 @@ func (m *Model) relayout() {
 	}
 	l.format = chooseFormat(m.st, n)
 	l.textW = widest(m.st, l.format)
+	m.prerender(&l)
+}
+
+// chooseHeader picks how column labels are drawn: across when cells are
+// wide enough, else downwards if that leaves rows, else numbered.
+func (m *Model) chooseHeader(l *layout) {
+	d, H := m.data, m.height
+	maxColW := 0
+	for c := 0; c < d.Cols; c++ {
+		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
+	}
+	switch {
+	case l.cw >= 4:
+		l.header, l.headerLines = headerHorizontal, 1
+	default:
+		hv := min(maxColW, maxVertical)
+		if H-hv-1 >= min(d.Rows, minCellsToFlip)+1 {
+			l.header, l.headerLines = headerVertical, hv
+		} else {
+			l.header, l.headerLines = headerNumbered, 1
+		}
+	}
+	if H < 2 {
+		l.header, l.headerLines = headerNone, 0
+	}
+}
+
+// prerender fits the labels to the layout and renders the pieces View
+// only concatenates: labels, sums, markers.
+func (m *Model) prerender(l *layout) {
+	d := m.data
 	l.rowLabels = make([]string, d.Rows)
 	for r := range l.rowLabels {
-		l.rowLabels[r] = fit(labelOr(d.RowLabels, r), l.labelW)
+		l.rowLabels[r] = fit(m.labelOr(d.RowLabels, r), l.labelW)
 	}
 	l.rowLabelsR = make([]string, d.Rows)
 	for r, s := range l.rowLabels {
@@ -189,7 +213,7 @@ func (m *Model) relayout() {
 	}
 	l.colLabels = make([]string, d.Cols)
 	for c := range l.colLabels {
-		s := labelOr(d.ColLabels, c)
+		s := m.labelOr(d.ColLabels, c)
 		switch l.header {
 		case headerHorizontal:
 			if l.tight {
@@ -204,30 +228,6 @@ func (m *Model) relayout() {
 		}
 		l.colLabels[c] = s
 	}
-}
-
-// relayoutCompact lays out small-multiples mode: an optional title line,
-// then one or two characters per value, subsampled if the matrix is larger
-// than the view.
-func (m *Model) relayoutCompact() {
-	d := m.data
-	W, H := m.width, m.height
-	l := layout{ch: 1}
-	defer func() { l.titleR = m.renderTitle(); m.lay = l; m.rowOff, m.colOff = 0, 0 }()
-	if W <= 0 || H <= 0 || d.Rows == 0 || d.Cols == 0 {
-		l.titleLines = min(H, 1)
-		return
-	}
-	if d.Title != "" && H >= 2 {
-		l.titleLines = 1
-	}
-	l.cw = 1
-	if 2*d.Cols <= W {
-		l.cw = 2
-	}
-	l.visCols = min(d.Cols, W/l.cw)
-	l.visRows = min(d.Rows, H-l.titleLines)
-	l.panX, l.panY = l.visCols < d.Cols, l.visRows < d.Rows
 }
 
 // srcRow and srcCol map a displayed cell to its source cell: the identity,

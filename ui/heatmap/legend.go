@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/attnscope/attnscope/themes"
 )
 
 // legendSwatch is how many cells the gradient spans at most.
@@ -35,25 +33,7 @@ func (m *Model) legendText(width int) string {
 		return p.cell[level] + text + p.reset
 	}
 
-	// Extras, most important first: what special cells mean, then where
-	// a panned view is.
-	var extras []string
-	if m.st.negInf || m.hasMasked {
-		t := "-∞"
-		if !m.st.negInf {
-			t = "0"
-		}
-		extras = append(extras, "  "+p.masked+hatchGlyph+t+hatchGlyph+p.reset+st.Render(" masked"))
-	}
-	if m.hasDrop {
-		extras = append(extras, "  "+p.dropped+droppedGlyph+"0"+p.reset+st.Render(" dropped"))
-	}
-	if m.st.nan {
-		extras = append(extras, "  "+p.invalid+nanGlyph+p.reset+st.Render(" invalid"))
-	}
-	if m.lay.panX || m.lay.panY {
-		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
-	}
+	extras, tagR := m.legendExtras()
 	extraW := func() int {
 		w := 0
 		for _, e := range extras {
@@ -63,7 +43,7 @@ func (m *Model) legendText(width int) string {
 	}
 
 	var b strings.Builder
-	switch m.data.Scale {
+	switch m.scale {
 	case Mask:
 		b.WriteString(st.Render("0 "))
 		b.WriteString(swatch(0, glyphOr(p.noColor, 0, "  ")))
@@ -78,7 +58,7 @@ func (m *Model) legendText(width int) string {
 			extras = extras[:len(extras)-1]
 		}
 		n := min(legendSwatch, max(width/3, 5), max(width-fixed-extraW(), 3))
-		if m.data.Scale == Diverging && n%2 == 0 {
+		if m.scale == Diverging && n%2 == 0 {
 			n--
 		}
 		b.WriteString(st.Render(lo + " "))
@@ -91,7 +71,7 @@ func (m *Model) legendText(width int) string {
 			if p.noColor {
 				g = shade(lv)
 			}
-			if m.data.Scale == Diverging && k == n/2 {
+			if m.scale == Diverging && k == n/2 {
 				g = "0"
 			}
 			if p.noColor {
@@ -108,6 +88,9 @@ func (m *Model) legendText(width int) string {
 		b.WriteString(st.Render(" " + hi))
 	}
 	used := ansi.StringWidth(b.String())
+	if tagR != "" {
+		extras = append(extras, tagR)
+	}
 	for _, e := range extras {
 		if w := ansi.StringWidth(e); used+w <= width {
 			b.WriteString(e)
@@ -131,7 +114,10 @@ func glyphOr(noColor bool, level int, s string) string {
 // rangeText returns the texts at the ends of the gradient.
 func (m *Model) rangeText() (lo, hi string) {
 	r := m.rng
-	switch m.data.Scale {
+	if m.scaleMode == ScaleRow && m.scale != Mask {
+		return "row min", "row max"
+	}
+	switch m.scale {
 	case Unit:
 		return "0", "1"
 	case Diverging:
@@ -167,44 +153,32 @@ func (m Model) legend() string {
 // legendMinW keeps the range's ends and a few swatches readable.
 const legendMinW = 28
 
-// writeCompact draws small-multiples mode: one glyph-cell per value.
-func (m *Model) writeCompact(b *strings.Builder, nl func()) {
-	l := m.lay
-	buf := make([]byte, 0, 64)
-	for i := 0; i < l.visRows; i++ {
-		r := m.srcRow(i)
-		rNext := m.srcRow(i + 1)
-		last := ""
-		for j := 0; j < l.visCols; j++ {
-			c := m.srcCol(j)
-			cNext := m.srcCol(j + 1)
-			idx := r*m.data.Cols + c
-			cursor := m.cursorVisible && m.cr >= r && m.cr < max(rNext, r+1) && m.cc >= c && m.cc < max(cNext, c+1)
-			pre, g := m.prefix(idx, false), m.fill(idx)
-			if cursor {
-				pre, g = m.pal.narrowCursor, cursorGlyph
-			}
-			buf = setPrefix(buf[:0], pre, &last)
-			for k := 0; k < l.cw; k++ {
-				if k == 0 || !cursor {
-					buf = append(buf, g...)
-				} else {
-					buf = append(buf, ' ')
-				}
-			}
-			b.Write(buf)
+// legendExtras returns what follows the gradient, most important first
+// (what special cells mean, then where a panned view is), and the scale
+// in force, said when there is room left after the rest.
+func (m *Model) legendExtras() (extras []string, tagR string) {
+	st, p := m.Styles.Legend, m.pal
+	if m.st.negInf || m.hasMasked {
+		t := "-∞"
+		if !m.st.negInf {
+			t = "0"
 		}
-		if last != "" {
-			b.WriteString(m.pal.reset)
-		}
-		nl()
+		extras = append(extras, "  "+p.masked+hatchGlyph+t+hatchGlyph+p.reset+st.Render(" masked"))
 	}
-}
-
-// RenderCompact renders d in compact mode within w×h, without a cursor: a
-// shortcut for tiling small multiples (one call per head).
-func RenderCompact(d Data, th themes.Theme, w, h int, noColor bool) string {
-	m := New(WithData(d), WithTheme(th), WithSize(w, h), WithCompact(true), WithNoColor(noColor), WithLegend(false))
-	m.cursorVisible = false
-	return m.View()
+	if m.hasDrop {
+		extras = append(extras, "  "+p.dropped+droppedGlyph+"0"+p.reset+st.Render(" dropped"))
+	}
+	if m.st.nan {
+		extras = append(extras, "  "+p.invalid+nanGlyph+p.reset+st.Render(" invalid"))
+	}
+	if m.lay.panX || m.lay.panY {
+		extras = append(extras, m.Styles.Indicator.Render(m.panText()))
+	}
+	if tag := scaleTag(m.scale, m.scaleMode); tag != "" {
+		if k := m.KeyMap.Scale; k.Enabled() && k.Help().Key != "" {
+			tag += " (" + k.Help().Key + ")"
+		}
+		tagR = st.Render("  " + tag)
+	}
+	return extras, tagR
 }

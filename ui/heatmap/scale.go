@@ -1,6 +1,8 @@
 package heatmap
 
-import "math"
+import (
+	"math"
+)
 
 // Scale says how values map to colours.
 type Scale int
@@ -84,4 +86,109 @@ func Normalize(s Scale, r Range, v float64) float64 {
 		t = (v - r.Lo) / (r.Hi - r.Lo)
 	}
 	return math.Min(1, math.Max(0, t))
+}
+
+// ScaleMode is the colour scale a viewer chose for a view, on top of the
+// Data's own Scale. Mask matrices ignore it.
+type ScaleMode uint8
+
+const (
+	// ScaleAsData keeps the Data's Scale (and Range): the default.
+	ScaleAsData ScaleMode = iota
+	// ScaleFixed maps 0 to 1 onto the colormap, whatever the values.
+	ScaleFixed
+	// ScaleMatrix maps the matrix's own minimum to maximum.
+	ScaleMatrix
+	// ScaleRow maps each row's own minimum to maximum: the pattern inside
+	// a row shows even when every row is flat on the matrix's scale.
+	ScaleRow
+	numScaleModes
+)
+
+// String returns the mode's name.
+func (s ScaleMode) String() string {
+	switch s {
+	case ScaleAsData:
+		return "as data"
+	case ScaleFixed:
+		return "fixed 0–1"
+	case ScaleMatrix:
+		return "matrix range"
+	case ScaleRow:
+		return "per row"
+	}
+	return "unknown"
+}
+
+// Next returns the mode after s, cycling.
+func (s ScaleMode) Next() ScaleMode { return (s + 1) % numScaleModes }
+
+// effectiveScale is the scale cells are coloured by under mode.
+func effectiveScale(s Scale, mode ScaleMode) Scale {
+	if s == Mask {
+		return Mask
+	}
+	switch mode {
+	case ScaleFixed:
+		return Unit
+	case ScaleMatrix, ScaleRow:
+		return Auto
+	}
+	return s
+}
+
+// scaleTag names the scale in force for the legend.
+func scaleTag(s Scale, mode ScaleMode) string {
+	switch {
+	case s == Mask:
+		return ""
+	case mode == ScaleRow:
+		return "scale per row"
+	case s == Unit:
+		return "scale 0–1"
+	case s == Diverging:
+		return "scale ±max"
+	}
+	return "scale min–max"
+}
+
+// rowRanges returns each row's finite minimum and maximum.
+func rowRanges(vals []float32, rows, cols int) []Range {
+	out := make([]Range, rows)
+	for r := range out {
+		lo, hi := len(vals), min(len(vals), (r+1)*cols)
+		if r*cols < lo {
+			lo = r * cols
+		}
+		out[r] = rangeFor(Auto, statsOf(vals[lo:hi]))
+	}
+	return out
+}
+
+// ScaleChangedMsg is sent when a key switches the colour scale.
+type ScaleChangedMsg struct {
+	Mode ScaleMode
+}
+
+// ScaleMode returns the colour scale the viewer chose.
+func (m Model) ScaleMode() ScaleMode { return m.scaleMode }
+
+// SetScaleMode switches the colour scale and recolours the cells.
+func (m *Model) SetScaleMode(s ScaleMode) {
+	m.scaleMode = s % numScaleModes
+	m.SetData(m.data)
+}
+
+// nextScaleMode is the next mode that colours this matrix differently
+// (weights are already on 0–1, embeddings already on their own range).
+func (m *Model) nextScaleMode() ScaleMode {
+	same := func(a, b ScaleMode) bool {
+		return m.data.Range == nil && (a == ScaleRow) == (b == ScaleRow) &&
+			effectiveScale(m.data.Scale, a) == effectiveScale(m.data.Scale, b)
+	}
+	next := m.scaleMode.Next()
+	for next != m.scaleMode && same(next, m.scaleMode) {
+		next = next.Next()
+	}
+	return next
 }

@@ -88,7 +88,9 @@ func sgr(p colorprofile.Profile, fg, bg color.Color, emph bool) string {
 	}
 	st := ansi.NewStyle().BackgroundColor(bg).ForegroundColor(convert(p, fg))
 	if emph {
-		st = st.Bold().Underline(true)
+		// The cursor: reverse video marks it without taking a column from
+		// the number or its neighbours.
+		st = st.Bold().Underline(true).Reverse(true)
 	}
 	return st.String()
 }

@@ -149,10 +149,10 @@ func (m *Model) headerLine(line int) string {
 		free := 0
 		for j := 0; j < l.visCols; j++ {
 			c := m.colOff + j
-			if c%step != 0 {
+			if (c+m.indexBase)%step != 0 && c != 0 {
 				continue
 			}
-			n := strconv.Itoa(c)
+			n := strconv.Itoa(c + m.indexBase)
 			x := j * l.cw
 			if x >= free && x+len(n) <= w {
 				copy(row[x:], n)

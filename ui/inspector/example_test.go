@@ -24,10 +24,10 @@ func ExampleModel_SetCell() {
 	// Output:
 	// Attention score ω₂₁ = x₂·x₁
 	// query 2 “ journey” → key 1 “Your”
-	// x₂ = (0.55, 0.87, 0.66)
-	// x₁ = (0.43, 0.15, 0.89)
-	// ω₂₁ = 0.55·0.43 + 0.87·0.15 + 0.66·0.89
-	//     = 0.9544
+	// x₂ = (0.5500, 0.8700, 0.6600)
+	// x₁ = (0.4300, 0.1500, 0.8900)
+	// ω₂₁ = 0.5500·0.4300 + 0.8700·0.1500
+	//     + 0.6600·0.8900 = 0.9544
 	// A dot product: multiply the 3 components
 	//   pairwise and add. ω₂₁ = ω₁₂: the matrix is
 	//   symmetric.

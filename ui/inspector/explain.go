@@ -226,7 +226,7 @@ func softmax(d *doc, a softmaxArgs) {
 	}
 	d.eq("Σ", terms, f(sum))
 	if n < len(a.row) {
-		d.text(roleMuted, fmt.Sprintf("Only the %d visible keys count; the %d masked ones add exp(−∞) = 0.", n, len(a.row)-n))
+		d.text(roleMuted, fmt.Sprintf("Only the %s; the %s exp(−∞) = 0.", count(n, "visible key counts", "visible keys count"), count(len(a.row)-n, "masked one adds", "masked ones add")))
 	}
 	w, ok := at(a.weights, a.i, a.j)
 	if !ok {

@@ -13,7 +13,7 @@ func heads(d *doc, c Cell, i, j int) {
 	d.heading(fmt.Sprintf("Head %d of %d, weight α%s", h+1, nh, sub2(i, j)))
 	who(d, c, i, j)
 	if hd > 0 {
-		d.text(roleMuted, fmt.Sprintf("head_dim = %d: columns %d–%d of the module's Q, K and V.", hd, h*hd+1, (h+1)*hd))
+		d.text(roleMuted, fmt.Sprintf("head_dim = %d: %s of the module's Q, K and V.", hd, span("column", h*hd+1, (h+1)*hd)))
 	}
 	sq := math.Sqrt(float64(max(hd, 1)))
 	w := headAt(m.Weights, h)
@@ -83,7 +83,7 @@ func output(d *doc, c Cell, i, k int) {
 				continue
 			}
 			end := min((h+1)*hd, len(cat))
-			d.add(4, seg{fmt.Sprintf("head %d → concat columns %d–%d: ", h+1, h*hd+1, end), roleText}, seg{vec(cat[h*hd : end]), roleMuted})
+			d.add(4, seg{fmt.Sprintf("head %d → concat %s: ", h+1, span("column", h*hd+1, end)), roleText}, seg{vec(cat[h*hd : end]), roleMuted})
 		}
 	}
 	d.text(roleText, fmt.Sprintf("out%s = concat%s · column %d of W_o + b_o", subc(i, k), sub(i), k+1))

@@ -44,8 +44,9 @@ func f(v float64) string {
 // f32 formats a float32 tensor entry.
 func f32(v float32) string { return f(float64(v)) }
 
-// short is f without trailing zeros (0.43, 2, 0.1385), for factors and
-// vector entries, which are read rather than compared.
+// short is f without trailing zeros (0.5, 2, 1.4142), for constants of
+// the configuration (p, 1/(1−p), √d_k); tensor entries use f, so that a
+// number reads the same in the matrix and in the sum.
 func short(v float64) string {
 	s := f(v)
 	if strings.ContainsAny(s, "e∞") || !strings.Contains(s, ".") {
@@ -55,9 +56,10 @@ func short(v float64) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-// fp formats a factor of a product, in parentheses when negative, so that
-// "0.43·(-0.55)" reads unambiguously.
-func fp(v float64) string { return paren(short(v)) }
+// fp formats a tensor entry as a factor of a product, in parentheses when
+// negative, so that "0.4300·(-0.5500)" reads unambiguously. It has f's
+// decimals, as the heatmap prints the same entry.
+func fp(v float64) string { return paren(f(v)) }
 
 // paren wraps a formatted negative number in parentheses.
 func paren(s string) string {
@@ -81,7 +83,7 @@ func abbreviate(items []string) []string {
 func vec(v []float32) string {
 	items := make([]string, len(v))
 	for i, x := range v {
-		items[i] = short(float64(x))
+		items[i] = f(float64(x))
 	}
 	return "(" + strings.Join(abbreviate(items), ", ") + ")"
 }
@@ -174,4 +176,20 @@ func headAt(ms []*compute.Matrix, h int) *compute.Matrix {
 		return nil
 	}
 	return ms[h]
+}
+
+// span names 1-based columns a to b: "column 2" or "columns 3–4".
+func span(what string, a, b int) string {
+	if a == b {
+		return what + " " + strconv.Itoa(a)
+	}
+	return what + "s " + strconv.Itoa(a) + "–" + strconv.Itoa(b)
+}
+
+// count writes n things: "1 visible key", "5 visible keys".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -300,7 +300,7 @@ func (m Model) render(l line, w int, st styler) string {
 	if w > m.width { // only a line holding a rune wider than the panel
 		w = 0
 		for _, s := range l {
-			t, _ := cut(s.text, m.width-w)
+			t, _ := cut(s.text, m.width-w, true)
 			w += lipgloss.Width(t)
 			if s.role.base() != runRole {
 				flush()

@@ -1,8 +1,11 @@
 package inspector
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
@@ -35,10 +38,10 @@ func TestStages(t *testing.T) {
 		{"tokens", pipeline.StageTokens, "rand123", 0, 1, 0,
 			[]string{"Token 2 of 6", "“ journey”"}, nil},
 		{"embeddings", pipeline.StageEmbeddings, "rand123", 0, 1, 2,
-			[]string{"x₂,₃ = 0.6600", "x₂ = (0.55, 0.87, 0.66)"}, nil},
+			[]string{"x₂,₃ = 0.6600", "x₂ = (0.5500, 0.8700, 0.6600)"}, nil},
 		// [cell 4] ω₂₁ = x₂·x₁ = 0.9544
 		{"scores", pipeline.StageScores, "rand123", 0, 1, 0,
-			[]string{"ω₂₁ = 0.55·0.43 + 0.87·0.15 + 0.66·0.89 = 0.9544", "query 2 “ journey” → key 1 “Your”"}, nil},
+			[]string{"ω₂₁ = 0.5500·0.4300 + 0.8700·0.1500 + 0.6600·0.8900 = 0.9544", "query 2 “ journey” → key 1 “Your”"}, nil},
 		// [cell 9] row 2 max 1.4950; [cell 11] α₂₂ = 0.2379, row sums 1
 		{"softmax", pipeline.StageSoftmax, "rand123", 0, 1, 1,
 			[]string{"m = 1.4950", "exp(1.4950 − 1.4950) = exp(0.0000) = 1.0000", "= 4.2036", "α₂₂ = 1.0000 / 4.2036 = 0.2379", "row 2 sums to 1.0000"}, nil},
@@ -46,11 +49,11 @@ func TestStages(t *testing.T) {
 			[]string{"exp(0.9544 − 1.4950) = exp(-0.5406) = 0.5824", "α₂₁ = 0.5824 / 4.2036 = 0.1385"}, nil},
 		// [cell 8] z₂ = (0.4419, 0.6515, 0.5683)
 		{"context", pipeline.StageContext, "rand123", 0, 1, 0,
-			[]string{"z₂,₁ = 0.1385·0.43 + 0.2379·0.55 + 0.2333·0.57 + 0.124·0.22 + 0.1082·0.77 + 0.1581·0.05 = 0.4419",
-				"= 0.1385·(0.43, 0.15, 0.89)", "z₂ = (0.4419, 0.6515, 0.5683)"}, nil},
+			[]string{"z₂,₁ = 0.1385·0.4300 + 0.2379·0.5500 + 0.2333·0.5700 + 0.1240·0.2200 + 0.1082·0.7700 + 0.1581·0.0500 = 0.4419",
+				"= 0.1385·(0.4300, 0.1500, 0.8900)", "z₂ = (0.4419, 0.6515, 0.5683)"}, nil},
 		// [cell 17] q₂ = (0.4306, 1.4551); W_query column 1 from sa_v1.W_query
 		{"qkv", pipeline.StageQKV, "rand123", 0, 1, 0,
-			[]string{"q₂,₁ = 0.55·0.2961 + 0.87·0.2517 + 0.66·0.074 = 0.4306", "k₂,₁ = ", "v₂,₁ = "}, []string{"bias"}},
+			[]string{"q₂,₁ = 0.5500·0.2961 + 0.8700·0.2517 + 0.6600·0.0740 = 0.4306", "k₂,₁ = ", "v₂,₁ = "}, []string{"bias"}},
 		{"qkv col 2", pipeline.StageQKV, "rand123", 0, 1, 1,
 			[]string{"= 1.4551"}, nil},
 		// [cell 19] ω₂₂ = 1.8524; ÷√2
@@ -66,7 +69,7 @@ func TestStages(t *testing.T) {
 		{"causal masked", pipeline.StageCausal, "linear789", 0, 0, 3,
 			[]string{"Masked: key 4 comes after query 1", "masked score = −∞", "α₁₄ = 0.0000"}, []string{"Visible"}},
 		{"causal T-row", pipeline.StageCausal, "linear789", 0, 0, 0,
-			[]string{"Σ = 1.0000 = 1.0000", "α₁₁ = 1.0000 / 1.0000 = 1.0000"}, nil},
+			[]string{"Σ = 1.0000", "α₁₁ = 1.0000 / 1.0000 = 1.0000", "Only the 1 visible key counts; the 5 masked ones add"}, []string{"= 1.0000 = 1.0000", "1 visible keys"}},
 		// [cell 32] row 3: 0.3800 → 0.7599 (kept); row 2: 0.5517 → 0 (dropped)
 		{"dropout kept", pipeline.StageDropout, "drop", 0, 2, 0,
 			[]string{"p = 0.5", "torch (non-MKL", "reseeding with 123", "Kept (mask M₃₁ = 1)", "1/(1−0.5) = 2", "0.3800 × 2 = 0.7599", "row 3 now sums to 2.0000"}, []string{"Dropped"}},
@@ -81,8 +84,8 @@ func TestStages(t *testing.T) {
 			[]string{"Head 1 of 2", "Masked", "α₁₆ = 0.0000"}, nil},
 		// [cell 36] output row 1 = (0.3190, 0.4858)
 		{"output", pipeline.StageOutput, "linear123", 0, 0, 0,
-			[]string{"head 1 → concat columns 1–1: (-0.4519)", "head 2 → concat columns 2–2: (0.2216)",
-				"out₁,₁ = (-0.4519)·(-0.1668) + 0.2216·0.227 + 0.1934 (bias) = 0.3190"}, nil},
+			[]string{"head 1 → concat column 1: (-0.4519)", "head 2 → concat column 2: (0.2216)",
+				"out₁,₁ = (-0.4519)·(-0.1668) + 0.2216·0.2270 + 0.1934 (bias) = 0.3190"}, nil},
 		{"output col 2", pipeline.StageOutput, "linear123", 0, 0, 1,
 			[]string{"= 0.4858"}, nil},
 	} {
@@ -113,7 +116,7 @@ func TestQKVBias(t *testing.T) {
 	m := New(themes.Default)
 	m.SetSize(300, 40)
 	m.SetCell(pipeline.StageQKV.Def(), r, 0, 0, 1, bookLabels)
-	if got := m.Content(); !strings.Contains(got, "+ (-0.25) (bias) = ") {
+	if got := m.Content(); !strings.Contains(got, "+ (-0.2500) (bias) = ") {
 		t.Errorf("bias term missing:\n%s", got)
 	}
 }
@@ -126,5 +129,44 @@ func TestDropoutMKLPath(t *testing.T) {
 	m.SetCell(pipeline.StageDropout.Def(), r, 0, 2, 0, bookLabels)
 	if got := m.Content(); !strings.Contains(got, "mkl (legacy Intel MKL path)") {
 		t.Errorf("path not named:\n%s", got)
+	}
+}
+
+// On a narrow panel a vector breaks between its numbers, never inside one
+// (dropout stage at d_out 6 wrapped "-0.224" as "-" / "0.224").
+func TestNeverWrapsInsideANumber(t *testing.T) {
+	d := doc{}
+	d.kv("z₁", vec([]float32{-0.449, -0.7221, -0.3874, -0.2387, -0.224, 0.5}), "")
+	d.eq("Σ", []string{f(1)}, f(1))
+	d.eq("ω₁₂", []string{fp(-0.449) + "·" + fp(0.5), fp(0.25) + "·" + fp(-0.7221)}, f(-0.4))
+	num := regexp.MustCompile(`^\(?-?\d+\.\d{4}\)?[,·]?$`)
+	for w := 12; w <= 60; w++ {
+		for _, l := range d.layout(w) {
+			if ansi.StringWidth(l.plain()) > w {
+				t.Errorf("width %d: %q too wide", w, l.plain())
+			}
+			for _, tok := range strings.FieldsFunc(l.plain(), func(r rune) bool { return r == ' ' || r == '(' || r == ')' || r == '·' }) {
+				if strings.ContainsAny(tok, "0123456789") && !strings.ContainsAny(tok, "=ωzΣ₁₂") && !num.MatchString(tok) {
+					t.Errorf("width %d: number cut: %q in %q", w, tok, l.plain())
+				}
+			}
+		}
+	}
+	if got := d.layout(80)[1].plain(); strings.TrimSpace(got) != "Σ = 1.0000" {
+		t.Errorf("one-term sum: %q", got)
+	}
+}
+
+func TestSpanAndCount(t *testing.T) {
+	for got, want := range map[string]string{
+		span("column", 1, 1):                    "column 1",
+		span("column", 3, 4):                    "columns 3–4",
+		count(1, "visible key", "visible keys"): "1 visible key",
+		count(5, "visible key", "visible keys"): "5 visible keys",
+		count(0, "masked one", "masked ones"):   "0 masked ones",
+	} {
+		if got != want {
+			t.Errorf("%q, want %q", got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package inspector
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 )
@@ -57,6 +58,11 @@ func (d *doc) text(r role, s string) { d.add(2, words(r, s)...) }
 // terms, and the result is in roleValue.
 func (d *doc) eq(lhs string, terms []string, result string, tail ...string) {
 	atoms := []seg{{lhs + " = ", roleText}}
+	if len(terms) == 1 && len(tail) == 0 && terms[0] == result {
+		// One term is its own sum: "Σ = 1.0000", not "Σ = 1.0000 = 1.0000".
+		d.add(4, atoms[0], seg{result, roleValue | glue})
+		return
+	}
 	for k, t := range append(abbreviate(terms), tail...) {
 		if k > 0 {
 			t = " + " + t
@@ -144,7 +150,7 @@ func (d *doc) layout(width int) []line {
 				w = lipgloss.Width(a.text)
 			}
 			for cw+w > width { // one atom wider than the line: cut it
-				head, rest := cut(a.text, width-cw)
+				head, rest := cut(a.text, width-cw, fresh)
 				if head == "" && !fresh {
 					newLine()
 					continue
@@ -168,15 +174,24 @@ func (d *doc) layout(width int) []line {
 	return out
 }
 
-// cut splits s after at most n cells.
-func cut(s string, n int) (string, string) {
-	w := 0
+// cut splits s after at most n cells: after the last space that fits
+// or middle dot (between the numbers of a vector or the factors of a
+// product, never inside a number). When none fits it returns "" unless
+// hard, which cuts after n cells (one number wider than the whole line).
+func cut(s string, n int, hard bool) (string, string) {
+	w, space := 0, -1
 	for i, r := range s {
 		rw := lipgloss.Width(string(r))
 		if w+rw > n {
+			if space > 0 || !hard {
+				return s[:max(space, 0)], s[max(space, 0):]
+			}
 			return s[:i], s[i:]
 		}
 		w += rw
+		if (r == ' ' || r == '·') && strings.TrimSpace(s[:i]) != "" {
+			space = i + utf8.RuneLen(r)
+		}
 	}
 	return s, ""
 }

@@ -8,5 +8,10 @@
 // the configuration the stage is shown under, so it can be tested and
 // rendered anywhere.
 //
-// Imports: pipeline, compute and the standard library. No Charm.
+// Model (view.go) is the component that draws a Narration in the few lines
+// the screen gives it: the formula, then the text wrapped to the width.
+// When it does not fit, the last line says "… more: N" and N pages on.
+//
+// Imports: pipeline, compute, themes and the standard library; the
+// component also Charm (bubbles' key, bubbletea, lipgloss).
 package narrate
