@@ -72,6 +72,7 @@ type look struct {
 	noColor bool
 	profile colorprofile.Profile // the terminal's, as bubbletea reports it
 	chosen  bool                 // the user picked a theme: the terminal's background no longer decides
+	settled bool                 // the terminal has said what its background is
 }
 
 // presenter is presenter mode's state and the opening card's.
@@ -203,6 +204,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
+		m.look.settled = true
 		if !m.look.chosen {
 			m.setTheme(themes.ForBackground(msg.IsDark(), m.look.theme.HighContrast).WithMap(m.look.theme.Map))
 		}

@@ -19,6 +19,7 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "attnscope"
+	m.paintView(&v)
 	return v
 }
 
