@@ -37,6 +37,7 @@ const (
 // the scene being built, and the current stage drawn.
 type Model struct {
 	keys     KeyMap
+	pkeys    PresentKeyMap // presenter mode's
 	help     help.Model
 	input    textinput.Model // the sentence editor
 	settings settings.Model
@@ -81,6 +82,10 @@ type presenter struct {
 	auto    time.Duration // auto-advance; 0 = off
 	tickSeq int
 	card    bool // the "why attention" card is showing
+	paused  bool // auto-advance paused
+	blank   bool // the screen is blanked
+	digit   int  // the digit just pressed, which a second may follow (12)
+	page    int  // the narration's page, when it does not fit
 }
 
 // Option configures New.

@@ -74,12 +74,13 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 		d.Masked = upperTriangle(p.m.Rows)
 	}
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.look.theme), heatmap.WithNoColor(m.look.noColor),
-		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH))
+		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH),
+		heatmap.WithFill(m.pres.on))
 	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
 	}
-	if !main || m.clean {
+	if !main || m.clean || (m.pres.on && !m.inspecting) {
 		hm.SetCursorVisible(false)
 	}
 	return hm
@@ -94,7 +95,10 @@ func (m *Model) resize() {
 		if main.Width() != lay.panelW || main.Height() != lay.panelH {
 			main.SetSize(lay.panelW, lay.panelH)
 		}
-		m.view.hms = m.withSecondaries(main, lay)
+		m.view.hms = []heatmap.Model{main}
+		if !m.pres.on { // presenter mode shows the main matrix alone, filling the screen
+			m.view.hms = m.withSecondaries(main, lay)
+		}
 	}
 	m.insp.SetSize(lay.inspW, lay.inspH)
 	m.view.gridView = ""

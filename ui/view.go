@@ -38,7 +38,7 @@ func (m Model) Render() string {
 	}
 	if m.pres.card {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
-		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n next · w close · q quit")
+		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
 	}
 	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
@@ -165,6 +165,9 @@ func (m Model) renderHelpLine() string {
 }
 
 func (m Model) renderHelp() string {
+	if m.pres.on {
+		return m.renderPresentHelp()
+	}
 	hm := m.help
 	hm.ShowAll = true
 	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).Render("attnscope — keys")

@@ -86,6 +86,7 @@ type Model struct {
 	rowSums       bool
 	compact       bool
 	showLegend    bool
+	fillArea      bool
 	cursorVisible bool
 	focused       bool
 
@@ -118,6 +119,14 @@ func WithCompact(on bool) Option { return func(m *Model) { m.compact = on } }
 
 // WithLegend shows or hides the legend line (default shown).
 func WithLegend(on bool) Option { return func(m *Model) { m.showLegend = on } }
+
+// WithFill lets cells grow, taller and wider than the numbers need, until
+// the matrix fills its area (a projector's screen).
+func WithFill(on bool) Option { return func(m *Model) { m.fillArea = on } }
+
+// Panned reports whether the matrix does not fit its area across or down,
+// so that only part of it shows.
+func (m Model) Panned() (across, down bool) { return m.lay.panX, m.lay.panY }
 
 // WithData sets the data.
 func WithData(d Data) Option { return func(m *Model) { m.data = d } }

@@ -21,6 +21,8 @@ const (
 const (
 	maxLabelWidth  = 12 // row labels never take more than this
 	maxCellHeight  = 3  // lines per cell when there is room
+	maxFillHeight  = 5  // lines per cell when filling the area
+	maxFillWidth   = 40 // columns per cell when filling the area
 	maxVertical    = 6  // lines of a vertical column header
 	minCellsToFlip = 3  // a vertical header must leave this many rows
 )
@@ -144,6 +146,9 @@ func (m *Model) relayout() {
 	// Cell height: taller cells when there is room, panning when not.
 	l.ch = 1
 	maxCH := maxCellHeight
+	if m.fillArea {
+		maxCH = maxFillHeight
+	}
 	if m.colorOff() {
 		maxCH = 1 // tall glyph cells are noise, not signal
 	}
@@ -156,6 +161,9 @@ func (m *Model) relayout() {
 	}
 	if l.ch > 1 && !l.panX {
 		l.cw = max(l.cw, min(availW/d.Cols, ideal+2*(l.ch-1)))
+	}
+	if m.fillArea && !l.panX {
+		l.cw = max(l.cw, min(availW/d.Cols, maxFillWidth))
 	}
 
 	// Squeezed (but not panned) cells drop their right margin when that
