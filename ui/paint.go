@@ -2,11 +2,11 @@ package ui
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -36,29 +36,104 @@ func (m Model) paintView(v *tea.View) {
 	}
 }
 
-// paint lays frame out on a w×h screen and gives every cell without a
-// foreground fg and every cell without a background bg, padding each line
-// to the full width.
+// paint gives every cell of frame (lines of at most w cells) the
+// foreground fg and the background bg where it sets none: each line starts
+// with them, takes them again after every reset of its styles, and is
+// padded to w cells. It works on the string, without laying the screen
+// out, so that it costs little on every frame.
 func paint(frame string, w, h int, fg, bg color.Color) string {
-	if w <= 0 || h <= 0 {
-		return frame
-	}
-	buf := uv.NewScreenBuffer(w, h)
-	buf.Method = ansi.GraphemeWidth
-	uv.NewStyledString(frame).Draw(buf, buf.Bounds())
-	lines := make([]string, h)
-	for y := range h {
-		line := buf.Line(y)
-		for x := range line {
-			st := &line[x].Style
-			if st.Fg == nil {
-				st.Fg = fg
-			}
-			if st.Bg == nil {
-				st.Bg = bg
-			}
+	fgP, bgP := sgrColor(38, fg), sgrColor(48, bg)
+	base := fgP + ";" + bgP
+	var b strings.Builder
+	b.Grow(len(frame) + h*(2*len(base)+8))
+	for i, line := range strings.Split(frame, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
 		}
-		lines[y] = line.Render() + ansi.ResetStyle
+		b.WriteString("\x1b[" + base + "m")
+		repaint(&b, line, base, fgP, bgP)
+		if pad := w - ansi.StringWidth(line); pad > 0 {
+			b.WriteString(strings.Repeat(" ", pad))
+		}
+		b.WriteString(ansi.ResetStyle)
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
+}
+
+// repaint writes line with every SGR sequence that resets the colours
+// (0, an empty reset, 39, 49) followed by the page's colours again.
+func repaint(b *strings.Builder, line, base, fgP, bgP string) {
+	for {
+		i := strings.Index(line, "\x1b[")
+		if i < 0 {
+			b.WriteString(line)
+			return
+		}
+		b.WriteString(line[:i])
+		line = line[i:]
+		end := 2
+		for end < len(line) && (line[end] >= '0' && line[end] <= '9' || line[end] == ';' || line[end] == ':') {
+			end++
+		}
+		if end >= len(line) || line[end] != 'm' { // not SGR: pass it on as it is
+			b.WriteString(line[:min(end+1, len(line))])
+			line = line[min(end+1, len(line)):]
+			continue
+		}
+		b.WriteString("\x1b[")
+		writeParams(b, line[2:end], base, fgP, bgP)
+		b.WriteByte('m')
+		line = line[end+1:]
+	}
+}
+
+// writeParams writes an SGR parameter list so that a reset keeps the
+// page's colours: "0" and "" (also an empty list) become "0;base", "39"
+// fgP, "49" bgP. The numbers of 38;5;n and 38;2;r;g;b (and 48, 58) are not
+// read as parameters.
+func writeParams(b *strings.Builder, ps, base, fgP, bgP string) {
+	skip := 0 // numbers still to come of a 38, 48 or 58; -1: its 5 or 2
+	for k := 0; ; k++ {
+		p, rest, more := strings.Cut(ps, ";")
+		ps = rest
+		if k > 0 {
+			b.WriteByte(';')
+		}
+		switch {
+		case skip == -1:
+			skip = 0
+			switch p {
+			case "5":
+				skip = 1
+			case "2":
+				skip = 3
+			}
+			b.WriteString(p)
+		case skip > 0:
+			skip--
+			b.WriteString(p)
+		case p == "0" || p == "":
+			b.WriteString("0;")
+			b.WriteString(base)
+		case p == "39":
+			b.WriteString(fgP)
+		case p == "49":
+			b.WriteString(bgP)
+		default:
+			if p == "38" || p == "48" || p == "58" {
+				skip = -1
+			}
+			b.WriteString(p)
+		}
+		if !more {
+			return
+		}
+	}
+}
+
+// sgrColor is the SGR parameters of c as a 24-bit colour for code (38 the
+// foreground, 48 the background).
+func sgrColor(code int, c color.Color) string {
+	r, g, bl, _ := c.RGBA()
+	return strconv.Itoa(code) + ";2;" + strconv.Itoa(int(r>>8)) + ";" + strconv.Itoa(int(g>>8)) + ";" + strconv.Itoa(int(bl>>8))
 }

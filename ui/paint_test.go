@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -98,5 +99,26 @@ func TestAutoThemeWaitsForTheTerminal(t *testing.T) {
 	m = send(m, tea.BackgroundColorMsg{Color: color.White})
 	if v := m.View(); !sameColor(v.BackgroundColor, themes.Light().Background) {
 		t.Fatalf("after a light terminal answered, the background is %v", v.BackgroundColor)
+	}
+}
+
+// paint keeps the page's colours through every kind of reset, and never
+// reads the numbers of a colour as a reset.
+func TestPaintRewritesResets(t *testing.T) {
+	fg, bg := color.RGBA{1, 2, 3, 255}, color.RGBA{250, 251, 252, 255}
+	base := "38;2;1;2;3;48;2;250;251;252"
+	for _, c := range []struct{ in, want string }{
+		{"a\x1b[mb", "\x1b[" + base + "ma\x1b[0;" + base + "mb"},
+		{"\x1b[0;1mb", "\x1b[" + base + "m\x1b[0;" + base + ";1mb"},
+		{"\x1b[1;mb", "\x1b[" + base + "m\x1b[1;0;" + base + "mb"},
+		{"\x1b[38;2;0;0;0mb", "\x1b[" + base + "m\x1b[38;2;0;0;0mb"},
+		{"\x1b[48;5;0;39mb", "\x1b[" + base + "m\x1b[48;5;0;38;2;1;2;3mb"},
+		{"\x1b[49mb", "\x1b[" + base + "m\x1b[48;2;250;251;252mb"},
+		{"\x1b]8;;x\x1b\\b", "\x1b[" + base + "m\x1b]8;;x\x1b\\b"},
+	} {
+		want := c.want + strings.Repeat(" ", 3-ansi.StringWidth(c.in)) + ansi.ResetStyle // padded to 3 cells
+		if got := paint(c.in, 3, 1, fg, bg); got != want {
+			t.Errorf("paint(%q) = %q, want %q", c.in, got, want)
+		}
 	}
 }
