@@ -133,6 +133,12 @@ func TestPresentPause(t *testing.T) {
 
 // ? lists presenter mode's keys only.
 func TestPresentHelpListsItsOwnKeys(t *testing.T) {
+	small := ansi.Strip(send(presenting(t, bookScene(t), 0, 60, 18), keys("3", "?")...).Render())
+	for _, want := range []string{"quit", "why attention?", "blank", "go to a stage"} {
+		if !strings.Contains(small, want) {
+			t.Errorf("the help at 60×18 lacks %q:\n%s", want, small)
+		}
+	}
 	m := send(presenting(t, bookScene(t), 0, 100, 30), keys("3", "?")...)
 	help := ansi.Strip(m.Render())
 	for _, want := range []string{"blank", "explain a number", "go to a stage", "first stage"} {

@@ -41,22 +41,21 @@ func (m Model) proseLay() presentLay {
 		p.panelW = w - p.inspW - panelGap
 	}
 	fits := m.fitsIn(p.panelW)
-	least := min(len(p.prose), 2) // the matrix wins, but a page of words stays
-	if m.inspecting {
-		least = 0
-	}
-	// The badge and the blank lines only when the matrix is whole with them.
+	// The badge and the blank lines only when the matrix is whole with them
+	// and two lines of words.
 	above := 1 + len(p.formula) // the title, the formula
 	room := h - above - 1       // less the footer
-	if h >= 24 && fits(room-least-3) {
+	if h >= 24 && fits(room-min(len(p.prose), 2)-3) {
 		p.badge, p.gap = true, true
 		above, room = above+2, room-3
 	}
-	p.shown = least
-	if m.inspecting && !p.beside {
+	switch {
+	case m.inspecting && !p.beside:
 		p.shown = 0 // the inspector below takes the words' place
-	} else if fits(room - least) {
-		for k := len(p.prose); k >= least; k-- {
+	case !fits(room): // the matrix pans whatever the words do: a page of them stays
+		p.shown = min(len(p.prose), 1+b2i(h >= 24))
+	default: // as many words as leave the matrix whole
+		for k := len(p.prose); k >= 0; k-- {
 			if fits(room - k) {
 				p.shown = k
 				break
@@ -214,19 +213,29 @@ func (m Model) presentFooter() string {
 	return ansi.Truncate(lead+hm.ShortHelpView(keys), m.width, "…")
 }
 
-// renderPresentHelp is presenter mode's help screen: its own keys only.
+// renderPresentHelp is presenter mode's help screen: its own keys only,
+// their groups in as many rows as the width needs.
 func (m Model) renderPresentHelp() string {
 	hm := m.help
 	hm.ShowAll = true
+	hm.SetWidth(0)
 	th := m.look.theme
 	title := lipgloss.NewStyle().Bold(true).Foreground(th.Accent).Render("attnscope present — keys")
 	sub := lipgloss.NewStyle().Bold(true).Foreground(th.Muted)
-	c := m.view.hms
-	out := title + "\n\n" + hm.FullHelpView(m.pkeys.FullHelp())
-	if len(c) > 0 {
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.pkeys.FullHelp() {
+		if len(row) > 0 && lipgloss.Width(hm.FullHelpView(append(row, g))) > m.width {
+			rows, row = append(rows, hm.FullHelpView(row)), nil
+		}
+		row = append(row, g)
+	}
+	out := title + "\n\n" + strings.Join(append(rows, hm.FullHelpView(row)), "\n\n")
+	if c := m.view.hms; len(c) > 0 {
 		k := c[0].KeyMap
+		hm.SetWidth(m.width)
 		out += "\n\n" + sub.Render("while explaining a number (i)") + "\n" +
-			hm.FullHelpView([][]key.Binding{{k.Up, k.Down, k.Left, k.Right}, {m.insp.KeyMap.ScrollUp, m.insp.KeyMap.ScrollDown}})
+			hm.ShortHelpView([]key.Binding{k.Up, k.Down, k.Left, k.Right, m.insp.KeyMap.ScrollDown, m.insp.KeyMap.ScrollUp})
 	}
 	return out + "\n\n" + lipgloss.NewStyle().Foreground(th.Muted).Render("press any key to close")
 }
