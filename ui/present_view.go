@@ -180,6 +180,11 @@ func (m Model) renderPresentMain(p presentLay) string {
 	case p.inspW > 0:
 		return fit(main, m.width, p.panelH) + "\n" + m.insp.View()
 	}
+	// Cells are whole lines: what they leave goes above the matrix, half
+	// of it, so that it sits in the middle of its area.
+	if spare := p.matH - lipgloss.Height(main); spare > 1 {
+		main = strings.Repeat("\n", spare/2) + main
+	}
 	return main
 }
 
