@@ -238,7 +238,7 @@ func (m Model) renderTokenTable(w, h int) string {
 		if t.Special {
 			line += muted.Render("  special token")
 		}
-		if i == m.sel.row {
+		if i == m.sel.row && !m.pres.on { // presenter mode has no token cursor
 			line = lipgloss.NewStyle().Foreground(m.look.theme.Cursor.Fg).Background(m.look.theme.Cursor.Bg).Render(line)
 		}
 		b.WriteString(line + "\n")
