@@ -239,8 +239,13 @@ func (m Model) renderPresentHelp() string {
 	if c := m.view.hms; len(c) > 0 {
 		k := c[0].KeyMap
 		hm.SetWidth(m.width)
-		out += "\n\n" + sub.Render("while explaining a number (i)") + "\n" +
-			hm.ShortHelpView([]key.Binding{k.Up, k.Down, k.Left, k.Right, m.insp.KeyMap.ScrollDown, m.insp.KeyMap.ScrollUp})
+		moves := []key.Binding{k.Up, k.Down, k.Left, k.Right}
+		scroll := []key.Binding{m.insp.KeyMap.ScrollDown, m.insp.KeyMap.ScrollUp}
+		keys := hm.ShortHelpView(append(moves, scroll...)) // one line on a small screen
+		if m.height >= 24 {
+			keys = hm.FullHelpView([][]key.Binding{moves, scroll})
+		}
+		out += "\n\n" + sub.Render("while explaining a number (i)") + "\n" + keys
 	}
 	return out + "\n\n" + lipgloss.NewStyle().Foreground(th.Muted).Render("press any key to close")
 }
