@@ -17,10 +17,21 @@ func newPresentCmd(e *env) *cobra.Command {
 		Use:   "present",
 		Short: "Classroom mode: the chapter as a slide show, one stage per key",
 		Long: `Present the chapter to a room: an opening card on why attention exists, then
-one stage per key press — PgDn/PgUp (a presenter's clicker), n/p or space — with
-the narration in large type and the stage's main matrix filling the screen.
-Advanced panels are hidden. --auto 8s advances by itself. For a projector, try
---theme light.`,
+one stage per key, with the narration in large type and the stage's main matrix
+filling the screen (when the screen is small the matrix wins: the words page
+with ↓/↑). Advanced panels are hidden. The theme paints the whole screen; for a
+projector, try --theme light.
+
+Keys (a presenter's clicker sends most of them; ? lists them):
+  →  PgDn  n  space     next          ←  PgUp  Backspace   back
+  Home / End            first / last stage
+  1 … 12                go to a stage (two digits for 10–12; 0 is the card)
+  b  .                  blank the screen (any key brings it back)
+  p                     with --auto: pause / resume (else: back)
+  i                     explain a number: the cursor (arrows) and the inspector
+  w  t  c  ?  q         the card, light/dark, colormap, keys, quit
+
+--auto 8s advances by itself.`,
 		Example: `  attnscope present
   attnscope present --auto 8s --theme light
   attnscope present --text "The cat sat on the mat because it was tired"`,

@@ -39,6 +39,7 @@ const (
 // the scene being built, and the current stage drawn.
 type Model struct {
 	keys     KeyMap
+	pkeys    PresentKeyMap // presenter mode's
 	help     help.Model
 	input    editor.Model // the sentence editor
 	settings settings.Model
@@ -77,6 +78,7 @@ type look struct {
 	profile colorprofile.Profile // the terminal's, as bubbletea reports it
 	chosen  bool                 // the user picked a theme: the terminal's background no longer decides
 	scale   heatmap.ScaleMode    // the colour scale chosen with the heatmap's key, kept across stages
+	settled bool                 // the terminal has said what its background is
 }
 
 // presenter is presenter mode's state and the opening card's.
@@ -85,6 +87,10 @@ type presenter struct {
 	auto    time.Duration // auto-advance; 0 = off
 	tickSeq int
 	card    bool // the "why attention" card is showing
+	paused  bool // auto-advance paused
+	blank   bool // the screen is blanked
+	digit   int  // the digit just pressed, which a second may follow (12)
+	page    int  // the narration's page, when it does not fit
 }
 
 // Option configures New.
@@ -211,6 +217,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
+		m.look.settled = true
 		if !m.look.chosen {
 			m.setTheme(themes.ForBackground(msg.IsDark(), m.look.theme.HighContrast).WithMap(m.look.theme.Map))
 		}

@@ -40,6 +40,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	sc := bigScene(b)
 	base := send(New(sc, pipeline.StageHeads), tea.WindowSizeMsg{Width: 120, Height: 40})
 	grid := send(base, keyMsg("g"))
+	present := send(New(sc, pipeline.StageCausal, WithPresent(0)), tea.WindowSizeMsg{Width: 120, Height: 40})
 	cases := []struct {
 		name string
 		m    Model
@@ -49,6 +50,7 @@ func BenchmarkKeystroke(b *testing.B) {
 		{"cursor-move-grid", grid, []string{"l", "h"}},
 		{"stage-step", base, []string{"n", "p"}},
 		{"head-switch", base, []string{">", "<"}},
+		{"present-step", present, []string{"right", "left"}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

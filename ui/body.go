@@ -25,7 +25,7 @@ type stageView struct {
 	// narrShown is how many lines the narration takes at the screen's
 	// width (fewer than the lines kept for it when the text is short).
 	narrShown int
-	narrView narrate.Model     // draws narr; its More key pages through what does not fit
+	narrView  narrate.Model // draws narr; its More key pages through what does not fit
 }
 
 // stages is the list of stages being shown: the scene's, or the source's
@@ -91,12 +91,12 @@ func (m Model) newHeatmap(p panel, main bool, lay layout) heatmap.Model {
 	}
 	hm := heatmap.New(heatmap.WithData(d), heatmap.WithTheme(m.look.theme), heatmap.WithNoColor(m.look.noColor),
 		heatmap.WithProfile(m.look.profile), heatmap.WithRowSums(p.rowSums), heatmap.WithSize(lay.panelW, lay.panelH),
-		heatmap.WithScaleMode(m.look.scale))
+		heatmap.WithScaleMode(m.look.scale), heatmap.WithFill(m.pres.on))
 	hm.KeyMap.Top.SetEnabled(m.view.def.Grid == "")
 	if !main {
 		hm.Blur()
 	}
-	if !main || m.clean {
+	if !main || m.clean || (m.pres.on && !m.inspecting) {
 		hm.SetCursorVisible(false)
 	}
 	return hm
@@ -109,10 +109,17 @@ func (m *Model) resize() {
 	m.view.narrShown = len(m.narrationLines(m.width, lay.narration))
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
-		if h := max(lay.panelH-1, 0); main.Width() != lay.panelW || main.Height() != h {
-			main.SetSize(lay.panelW, h) // one line kept for the hint
+		h := max(lay.panelH-1, 0) // one line kept for the hint
+		if m.pres.on {
+			h = lay.panelH // presenter mode has no hint line
 		}
-		m.view.hms = m.withSecondaries(main, lay)
+		if main.Width() != lay.panelW || main.Height() != h {
+			main.SetSize(lay.panelW, h)
+		}
+		m.view.hms = []heatmap.Model{main}
+		if !m.pres.on { // presenter mode shows the main matrix alone, filling the screen
+			m.view.hms = m.withSecondaries(main, lay)
+		}
 	}
 	m.insp.SetSize(lay.inspW, lay.inspH)
 	m.view.narrView.SetSize(m.width, lay.narration)

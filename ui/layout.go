@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"charm.land/lipgloss/v2"
-
-	"github.com/attnscope/attnscope/pipeline"
-)
+import "github.com/attnscope/attnscope/pipeline"
 
 // Layout constants of the screen.
 const (
@@ -87,8 +83,9 @@ func (m Model) layout() layout {
 	}
 	l.panelsTop = headerLines + min(m.view.narrShown, l.narration)
 	if m.pres.on {
-		top := m.presentTop()
-		l.panelW, l.panelH, l.panelsTop = m.width, m.height-top-1, top
+		p := m.proseLay()
+		l.panelW, l.panelH, l.panelsTop = p.panelW, p.panelH, p.top
+		l.inspW, l.inspH, l.beside = p.inspW, p.inspH, p.beside
 	}
 	l.panelW, l.panelH = max(l.panelW, 0), max(l.panelH, 0)
 	return l
@@ -101,14 +98,4 @@ func (m Model) mainNeed() int {
 		return 0
 	}
 	return m.view.panels[m.mainPanel()].m.Rows + 4
-}
-
-// presentTop is the height of presenter mode's title and narration.
-func (m Model) presentTop() int {
-	n := 3 // title, badge, blank
-	if m.view.narr.Formula != "" {
-		text := lipgloss.NewStyle().Width(min(m.width, presentTextW)).Render(m.view.narr.Text)
-		n += 2 + lipgloss.Height(text)
-	}
-	return n
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -20,6 +18,7 @@ import (
 func WithPresent(auto time.Duration) Option {
 	return func(m *Model) {
 		m.pres.on, m.pres.auto, m.inspecting = true, auto, false
+		m.pkeys = DefaultPresentKeyMap(auto > 0)
 	}
 }
 
@@ -46,7 +45,7 @@ func (m Model) tick() tea.Cmd {
 // ticked advances presenter mode's auto-play; a stale tick is dropped and
 // the last stage stops it.
 func (m Model) ticked(msg tickMsg) (tea.Model, tea.Cmd) {
-	if msg.seq != m.pres.tickSeq || !m.pres.on {
+	if msg.seq != m.pres.tickSeq || !m.pres.on || m.pres.paused || m.pres.blank {
 		return m, nil
 	}
 	if !m.pres.card && int(m.sel.stage) >= len(m.stages())-1 {
@@ -59,8 +58,8 @@ func (m Model) ticked(msg tickMsg) (tea.Model, tea.Cmd) {
 // advance moves one step on (+1) or back (−1) through card and stages.
 func (m *Model) advance(dir int) {
 	switch {
-	case m.pres.card && dir > 0:
-		m.pres.card = false
+	case m.pres.card && dir > 0: // the card's words: "begin with the tokens"
+		m.pres.card, m.sel.stage = false, 0
 	case m.pres.card:
 	case dir < 0 && m.sel.stage == 0:
 		m.pres.card = true
@@ -71,7 +70,7 @@ func (m *Model) advance(dir int) {
 	default:
 		return
 	}
-	m.sel.panel = 0
+	m.sel.panel, m.pres.page = 0, 0
 	m.refresh()
 }
 
@@ -90,43 +89,11 @@ func (m Model) renderCard(w, h int) string {
 		body = text + "\n\n" + pic
 	}
 	out := title + "\n\n" + body + "\n\n" + hint
+	if lipgloss.Height(out) > h { // the words and the way on matter more than the picture
+		out = title + "\n\n" + text + "\n\n" + hint
+	}
 	if lipgloss.Height(out) < h {
 		out = lipgloss.PlaceVertical(h, lipgloss.Center, out)
 	}
 	return out
-}
-
-// renderPresent draws a presenter-mode screen: big title, the narration,
-// the stage's main matrix.
-func (m Model) renderPresent() string {
-	w, h := m.width, m.height
-	muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
-	footer := muted.Render("PgDn/n/space next · PgUp/p back · q quit")
-	if m.pres.auto > 0 {
-		footer = muted.Render("auto-advancing every "+m.pres.auto.String()+" · ") + footer
-	}
-	if m.clean {
-		footer = ""
-	}
-	if m.pres.card {
-		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
-	}
-	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).
-		Render(strings.ToUpper(m.view.def.Title)) + muted.Render("   step "+strconv.Itoa(int(m.sel.stage)+1)+" of "+strconv.Itoa(len(m.stages())))
-	var parts []string
-	parts = append(parts, title, m.renderBadge(), "")
-	if n := m.view.narr; n.Formula != "" {
-		parts = append(parts, lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Text).Render(n.Formula))
-		parts = append(parts, lipgloss.NewStyle().Foreground(m.look.theme.Text).Width(min(w, presentTextW)).Render(n.Text), "")
-	}
-	top := strings.Join(parts, "\n")
-	rest := h - lipgloss.Height(top) - 1
-	var main string
-	switch {
-	case m.view.def.Kind == pipeline.KindTokens:
-		main = m.renderTokens() + "\n\n" + m.renderTokenTable(w, rest-2)
-	case len(m.view.hms) > 0:
-		main = m.view.hms[0].View()
-	}
-	return fit(top+"\n"+fit(main, w, rest), w, h-1) + "\n" + footer
 }

@@ -29,38 +29,27 @@ func (m Model) pressed(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.pres.on || m.pres.card {
-		if mm, cmd, done := m.updatePresenting(msg); done {
-			return mm, cmd
-		}
+	if m.pres.on {
+		return m.updatePresent(msg)
+	}
+	if m.pres.card {
+		return m.updateCard(msg)
 	}
 	return m.updateView(msg)
 }
 
-// updatePresenting handles a key in presenter mode or on the card; done is
-// false when the stage view should handle it as usual.
-func (m Model) updatePresenting(msg tea.KeyPressMsg) (_ tea.Model, _ tea.Cmd, done bool) {
-	k := m.keys
+// updateCard handles a key on the TUI's "why attention" card: n goes to
+// the tokens, as the card says; w goes back to the stage it was opened on.
+func (m Model) updateCard(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit, true
-	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
-		dir := 1
-		if key.Matches(msg, k.Prev) {
-			dir = -1
-		}
-		m.advance(dir)
-		m.pres.tickSeq++ // a manual step restarts the auto-advance clock
-		return m, m.tick(), true
-	case key.Matches(msg, k.Why):
-		m.pres.card = !m.pres.card
-		return m, nil, true
-	case m.pres.card:
-		return m, nil, true
-	case m.pres.on && key.Matches(msg, k.Edit, k.Settings, k.Samples, k.Inspector, k.Grid, k.PanelNext, k.PanelPrev):
-		return m, nil, true // advanced panels are hidden while presenting
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Next):
+		m.advance(+1)
+	case key.Matches(msg, m.keys.Why):
+		m.pres.card = false
 	}
-	return m, nil, false
+	return m, nil
 }
 
 // updateView handles a key in the stage view.
@@ -159,7 +148,7 @@ func (m Model) moveCursor(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // clicked moves the cursor to the clicked cell of the main heatmap.
 func (m Model) clicked(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
-	if m.mode != modeView || len(m.view.hms) == 0 || m.showGrid() || !m.sameShape(m.mainPanel()) || m.layout().inspIn {
+	if m.mode != modeView || len(m.view.hms) == 0 || m.showGrid() || !m.sameShape(m.mainPanel()) || m.layout().inspIn || (m.pres.on && !m.inspecting) {
 		return m, nil
 	}
 	mouse := msg.Mouse()

@@ -19,6 +19,7 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "attnscope"
+	m.paintView(&v)
 	return v
 }
 
@@ -37,7 +38,7 @@ func (m Model) Render() string {
 	}
 	if m.pres.card {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
-		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n next · w close · q quit")
+		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
 	}
 	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
@@ -166,6 +167,9 @@ func (m Model) renderHelpLine() string {
 }
 
 func (m Model) renderHelp() string {
+	if m.pres.on {
+		return m.renderPresentHelp()
+	}
 	hm := m.help
 	hm.ShowAll = true
 	title := lipgloss.NewStyle().Bold(true).Foreground(m.look.theme.Accent).Render("attnscope — keys")
@@ -236,7 +240,7 @@ func (m Model) renderTokenTable(w, h int) string {
 		if t.Special {
 			line += muted.Render("  special token")
 		}
-		if i == m.sel.row {
+		if i == m.sel.row && !m.pres.on { // presenter mode has no token cursor
 			line = lipgloss.NewStyle().Foreground(m.look.theme.Cursor.Fg).Background(m.look.theme.Cursor.Bg).Render(line)
 		}
 		b.WriteString(line + "\n")

@@ -90,6 +90,7 @@ type Model struct {
 	compact       bool
 	tileLabels    bool // compact mode with token labels and larger cells
 	showLegend    bool
+	fillArea      bool
 	cursorVisible bool
 	focused       bool
 
@@ -130,6 +131,14 @@ func WithScaleMode(s ScaleMode) Option { return func(m *Model) { m.scaleMode = s
 // numbers: 1 (the default) reads as the maths (x₁, column 1), 0 as code
 // (layer and head names in a real model).
 func WithIndexBase(base int) Option { return func(m *Model) { m.indexBase = base } }
+
+// WithFill lets cells grow, taller and wider than the numbers need, until
+// the matrix fills its area (a projector's screen).
+func WithFill(on bool) Option { return func(m *Model) { m.fillArea = on } }
+
+// Panned reports whether the matrix does not fit its area across or down,
+// so that only part of it shows.
+func (m Model) Panned() (across, down bool) { return m.lay.panX, m.lay.panY }
 
 // WithData sets the data.
 func WithData(d Data) Option { return func(m *Model) { m.data = d } }

@@ -21,6 +21,8 @@ const (
 const (
 	maxLabelWidth  = 12 // row labels never take more than this
 	maxCellHeight  = 7  // lines per cell when there is room
+	maxFillHeight  = 7  // lines per cell when filling the area
+	maxFillWidth   = 40 // columns per cell when filling the area
 	maxVertical    = 6  // lines of a vertical column header
 	minCellsToFlip = 3  // a vertical header must leave this many rows
 )
@@ -134,22 +136,7 @@ func (m *Model) relayout() {
 		rest--
 	}
 
-	// Cell height: taller cells when there is room, panning when not.
-	l.ch = 1
-	maxCH := maxCellHeight
-	if m.colorOff() {
-		maxCH = 1 // tall glyph cells are noise, not signal
-	}
-	if rest >= d.Rows {
-		l.ch = min(max(rest/d.Rows, 1), maxCH)
-		l.visRows = d.Rows
-	} else {
-		l.panY = true
-		l.visRows = max(rest, 0)
-	}
-	if l.ch > 1 && !l.panX {
-		l.cw = max(l.cw, min(availW/d.Cols, ideal+2*(l.ch-1)))
-	}
+	m.sizeCells(&l, rest, availW, ideal)
 
 	// Squeezed (but not panned) cells drop their right margin when that
 	// buys a digit.
@@ -227,6 +214,34 @@ func (m *Model) prerender(l *layout) {
 			s = ansi.Truncate(strings.TrimLeft(s, " "), l.headerLines, "…")
 		}
 		l.colLabels[c] = s
+	}
+}
+
+// sizeCells sets the cell height (taller cells when rest lines leave room,
+// panning down when not) and widens the cells to match, within availW:
+// up to ideal plus two columns a line, or up to maxFillWidth when filling.
+func (m *Model) sizeCells(l *layout, rest, availW, ideal int) {
+	d := m.data
+	l.ch = 1
+	maxCH := maxCellHeight
+	if m.fillArea {
+		maxCH = maxFillHeight
+	}
+	if m.colorOff() {
+		maxCH = 1 // tall glyph cells are noise, not signal
+	}
+	if rest >= d.Rows {
+		l.ch = min(max(rest/d.Rows, 1), maxCH)
+		l.visRows = d.Rows
+	} else {
+		l.panY = true
+		l.visRows = max(rest, 0)
+	}
+	if l.ch > 1 && !l.panX {
+		l.cw = max(l.cw, min(availW/d.Cols, ideal+2*(l.ch-1)))
+	}
+	if m.fillArea && !l.panX {
+		l.cw = max(l.cw, min(availW/d.Cols, maxFillWidth))
 	}
 }
 
