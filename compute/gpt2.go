@@ -30,7 +30,8 @@ type GPT2Metrics struct {
 // output, the last position's logits and the head scores, computed during
 // the pass. Each layer's attention is recomputed on demand by Layer.
 //
-// It returns an error, never panics, for invalid parameters (Validate),
+// A nil Head is the token embedding (a tied output head). Trace returns
+// an error, never panics, for invalid parameters (Validate),
 // no ids, more ids than the context, an id outside the vocabulary, or
 // ctx's error when ctx is cancelled (checked before each block).
 func (p *GPT2Params) Trace(ctx context.Context, ids []int, opt TraceOptions) (*GPT2Trace, error) {

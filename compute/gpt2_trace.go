@@ -41,8 +41,9 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	if tr.keep <= 0 {
 		tr.keep = 3
 	}
+	slab := make([]float32, (c.Layers+1)*t*c.D)
 	for l := range tr.Residual {
-		tr.Residual[l] = NewMatrix(t, c.D)
+		tr.Residual[l] = NewMatrixFrom(t, c.D, slab[l*t*c.D:(l+1)*t*c.D:(l+1)*t*c.D])
 	}
 	m := &tr.Metrics
 	for _, s := range []*[][]float32{&m.PreviousToken, &m.DuplicateToken, &m.Induction, &m.FirstToken, &m.Entropy} {
