@@ -8,6 +8,13 @@ import (
 
 // TraceOptions tune (*GPT2Params).Trace.
 type TraceOptions struct {
+	// OnStart, if not nil, is called on the calling goroutine once, before
+	// the first block, with the trace being filled in: a viewer may draw
+	// layers before the pass ends. Its Layer(0) is ready then, Layer(l+1)
+	// and the head scores of layer l once OnLayer(l) has been called; the
+	// rest of the trace only when Trace returns it. Layer may be called
+	// from other goroutines meanwhile (it has its own working memory).
+	OnStart func(tr *GPT2Trace)
 	// OnLayer, if not nil, is called on the calling goroutine after block
 	// l (from 0) has finished, before the next one starts.
 	OnLayer func(l int)
@@ -56,6 +63,9 @@ func (p *GPT2Params) Trace(ctx context.Context, ids []int, opt TraceOptions) (*G
 	w.matches = &tm
 	defer func() { w.matches = nil; gpt2Pool.Put(w) }()
 	p.embed(tr.Residual[0], w.h, ids)
+	if opt.OnStart != nil {
+		opt.OnStart(tr)
+	}
 	for l := range cfg.Layers {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -208,6 +208,53 @@ func TestGPT2Cancel(t *testing.T) {
 	}
 }
 
+// A viewer may draw a layer while the pass goes on, from its own
+// goroutine: Layer(l+1) asked once OnLayer(l) has been called is the layer
+// the finished trace gives.
+func TestGPT2EarlyLayers(t *testing.T) {
+	p := tinyGPT2(t)
+	ids := repeatedIDs(30, 50)
+	ready := make(chan int, p.Config.Layers)
+	var partial *GPT2Trace
+	drawn := make(chan map[int]*GPT2Layer)
+	go func() { // the viewer
+		early := map[int]*GPT2Layer{}
+		for l := range ready {
+			early[l] = partial.Layer(l)
+		}
+		drawn <- early
+	}()
+	tr, err := p.Trace(context.Background(), ids, TraceOptions{
+		OnStart: func(tr *GPT2Trace) { partial = tr; ready <- 0 },
+		OnLayer: func(l int) {
+			if l+1 < p.Config.Layers {
+				ready <- l + 1
+			}
+		},
+	})
+	close(ready)
+	early := <-drawn
+	if err != nil {
+		t.Fatal(err)
+	}
+	if partial != tr {
+		t.Fatal("OnStart saw another trace")
+	}
+	for l, ly := range early {
+		done := tr.Layer(l)
+		for h := range ly.Weights {
+			for k, v := range ly.Weights[h].Data {
+				if v != done.Weights[h].Data[k] {
+					t.Fatalf("layer %d head %d: drawn early %g, finished %g", l, h, v, done.Weights[h].Data[k])
+				}
+			}
+		}
+	}
+	if len(early) != p.Config.Layers {
+		t.Errorf("%d layers drawn early", len(early))
+	}
+}
+
 // Cell's score, scaled score and weight agree with the layer.
 func TestGPT2Cell(t *testing.T) {
 	p := tinyGPT2(t)
