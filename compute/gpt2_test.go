@@ -313,3 +313,31 @@ func heapNow() int64 {
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
 }
+
+// Whatever the ids, Trace returns a trace or an error, never panics, and a
+// trace's weights are finite.
+func FuzzGPT2Trace(f *testing.F) {
+	p := randomGPT2(GPT2Config{D: 8, Heads: 2, Layers: 2, Vocab: 20, Context: 24, Eps: 1e-5}, 9)
+	f.Add([]byte{1, 2, 3, 1, 2, 3})
+	f.Add([]byte{})
+	f.Add([]byte{19, 20, 255})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ids := make([]int, len(b))
+		for i, v := range b {
+			ids[i] = int(int8(v)) // negative ids too
+		}
+		tr, err := p.Trace(context.Background(), ids, TraceOptions{})
+		if err != nil {
+			return
+		}
+		for l := range p.Config.Layers {
+			for _, w := range tr.Layer(l).Weights {
+				for _, v := range w.Data {
+					if math.IsNaN(float64(v)) || v < 0 || v > 1 {
+						t.Fatalf("weight %g", v)
+					}
+				}
+			}
+		}
+	})
+}
