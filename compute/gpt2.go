@@ -148,12 +148,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 		}
 	})
 
-	gemm(w.fc.general(), w.h.general(), b.FC.W.general(), false)
-	parallelRows(w.t, 8, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			geluBiasRow(w.fc.Row(i), b.FC.B)
-		}
-	})
+	linearGELU(w.fc, w.h, b.FC)
 	gemm(w.tmp.general(), w.fc.general(), b.MLPProj.W.general(), false)
 
 	gain, bias, out := p.LNFGain, p.LNFBias, tr.Final
@@ -176,14 +171,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 // not nil), the head scores into w.stats (when computing contexts).
 func (p *GPT2Params) attention(l int, h, qkv, ctx *Matrix, w *gpt2Work, weights ...*Matrix) {
 	b := &p.Blocks[l]
-	gemm(qkv.general(), h.general(), b.Attn.W.general(), false)
-	if b.Attn.B != nil {
-		parallelRows(qkv.Rows, 32, func(r0, r1 int) {
-			for i := r0; i < r1; i++ {
-				addTo(qkv.Row(i), b.Attn.B, nil)
-			}
-		})
-	}
+	linearBias(qkv, h, b.Attn)
 	d, nh := p.Config.D, p.Config.Heads
 	hd := d / nh
 	parallelFor(nh, func(hh int) {
