@@ -42,8 +42,9 @@
 //     queries, keys and values from its kept input (a few recent layers
 //     are cached: all of GPT-2 small's attention at T = 1024 would be
 //     600 MB); GPT2Layer.Cell gives one weight's ingredients.
-//     TraceOptions.OnLayer reports each finished block; a cancelled
-//     context stops the pass between blocks. GPT2Params.Validate checks
+//     TraceOptions.OnStart hands over the trace being filled in (a viewer
+//     may draw layer l+1 once OnLayer(l) has reported block l, from its
+//     own goroutine); a cancelled context stops the pass between blocks. GPT2Params.Validate checks
 //     shapes; Trace returns errors (never panics) for bad ids, lengths
 //     and shapes.
 //

@@ -8,6 +8,13 @@ import (
 
 // TraceOptions tune (*GPT2Params).Trace.
 type TraceOptions struct {
+	// OnStart, if not nil, is called on the calling goroutine once, before
+	// the first block, with the trace being filled in: a viewer may draw
+	// layers before the pass ends. Its Layer(0) is ready then, Layer(l+1)
+	// and the head scores of layer l once OnLayer(l) has been called; the
+	// rest of the trace only when Trace returns it. Layer may be called
+	// from other goroutines meanwhile (it has its own working memory).
+	OnStart func(tr *GPT2Trace)
 	// OnLayer, if not nil, is called on the calling goroutine after block
 	// l (from 0) has finished, before the next one starts.
 	OnLayer func(l int)
@@ -30,7 +37,8 @@ type GPT2Metrics struct {
 // output, the last position's logits and the head scores, computed during
 // the pass. Each layer's attention is recomputed on demand by Layer.
 //
-// It returns an error, never panics, for invalid parameters (Validate),
+// A nil Head is the token embedding (a tied output head). Trace returns
+// an error, never panics, for invalid parameters (Validate),
 // no ids, more ids than the context, an id outside the vocabulary, or
 // ctx's error when ctx is cancelled (checked before each block).
 func (p *GPT2Params) Trace(ctx context.Context, ids []int, opt TraceOptions) (*GPT2Trace, error) {
@@ -55,6 +63,9 @@ func (p *GPT2Params) Trace(ctx context.Context, ids []int, opt TraceOptions) (*G
 	w.matches = &tm
 	defer func() { w.matches = nil; gpt2Pool.Put(w) }()
 	p.embed(tr.Residual[0], w.h, ids)
+	if opt.OnStart != nil {
+		opt.OnStart(tr)
+	}
 	for l := range cfg.Layers {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -137,12 +148,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 		}
 	})
 
-	gemm(w.fc.general(), w.h.general(), b.FC.W.general(), false)
-	parallelRows(w.t, 8, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			geluBiasRow(w.fc.Row(i), b.FC.B)
-		}
-	})
+	linearGELU(w.fc, w.h, b.FC)
 	gemm(w.tmp.general(), w.fc.general(), b.MLPProj.W.general(), false)
 
 	gain, bias, out := p.LNFGain, p.LNFBias, tr.Final
@@ -165,14 +171,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 // not nil), the head scores into w.stats (when computing contexts).
 func (p *GPT2Params) attention(l int, h, qkv, ctx *Matrix, w *gpt2Work, weights ...*Matrix) {
 	b := &p.Blocks[l]
-	gemm(qkv.general(), h.general(), b.Attn.W.general(), false)
-	if b.Attn.B != nil {
-		parallelRows(qkv.Rows, 32, func(r0, r1 int) {
-			for i := r0; i < r1; i++ {
-				addTo(qkv.Row(i), b.Attn.B, nil)
-			}
-		})
-	}
+	linearBias(qkv, h, b.Attn)
 	d, nh := p.Config.D, p.Config.Heads
 	hd := d / nh
 	parallelFor(nh, func(hh int) {

@@ -62,22 +62,24 @@ func (b *GPT2Block) check(d int) error {
 	if err := checkNorm("ln_2", b.LN2Gain, b.LN2Bias, d); err != nil {
 		return err
 	}
-	for _, x := range []struct {
-		name    string
-		lin     Linear
-		in, out int
-	}{
-		{"attention", b.Attn, d, 3 * d},
-		{"attention projection", b.Proj, d, d},
-		{"MLP fc", b.FC, d, 4 * d},
-		{"MLP projection", b.MLPProj, 4 * d, d},
-	} {
-		if err := checkMatrix(x.name+" weight", x.lin.W, x.in, x.out); err != nil {
-			return err
-		}
-		if x.lin.B != nil && len(x.lin.B) != x.out {
-			return fmt.Errorf("%s bias has %d entries, want %d", x.name, len(x.lin.B), x.out)
-		}
+	if err := checkLinear("attention", "attention weight", b.Attn, d, 3*d); err != nil {
+		return err
+	}
+	if err := checkLinear("attention projection", "attention projection weight", b.Proj, d, d); err != nil {
+		return err
+	}
+	if err := checkLinear("MLP fc", "MLP fc weight", b.FC, d, 4*d); err != nil {
+		return err
+	}
+	return checkLinear("MLP projection", "MLP projection weight", b.MLPProj, 4*d, d)
+}
+
+func checkLinear(name, weight string, lin Linear, in, out int) error {
+	if err := checkMatrix(weight, lin.W, in, out); err != nil {
+		return err
+	}
+	if lin.B != nil && len(lin.B) != out {
+		return fmt.Errorf("%s bias has %d entries, want %d", name, len(lin.B), out)
 	}
 	return nil
 }

@@ -120,6 +120,31 @@ func geluBiasRow(x, bias []float32) {
 	}
 }
 
+// linearBias sets c = a·lin.W + lin.B: the product, then the bias added
+// in a pass over c's rows (rows in parallel).
+func linearBias(c, a *Matrix, lin Linear) {
+	gemm(c.general(), a.general(), lin.W.general(), false)
+	if lin.B == nil {
+		return
+	}
+	parallelRows(c.Rows, 32, func(r0, r1 int) {
+		for i := r0; i < r1; i++ {
+			addTo(c.Row(i), lin.B, nil)
+		}
+	})
+}
+
+// linearGELU sets c = gelu_tanh(a·lin.W + lin.B): the product, then bias
+// and GELU in one pass over c's rows (rows in parallel).
+func linearGELU(c, a *Matrix, lin Linear) {
+	gemm(c.general(), a.general(), lin.W.general(), false)
+	parallelRows(c.Rows, 8, func(r0, r1 int) {
+		for i := r0; i < r1; i++ {
+			geluBiasRow(c.Row(i), lin.B)
+		}
+	})
+}
+
 // parallelRows calls f on consecutive ranges [r0, r1) covering 0…n−1,
 // grain rows at a time, on up to GOMAXPROCS goroutines (the calling one
 // included).

@@ -208,6 +208,53 @@ func TestGPT2Cancel(t *testing.T) {
 	}
 }
 
+// A viewer may draw a layer while the pass goes on, from its own
+// goroutine: Layer(l+1) asked once OnLayer(l) has been called is the layer
+// the finished trace gives.
+func TestGPT2EarlyLayers(t *testing.T) {
+	p := tinyGPT2(t)
+	ids := repeatedIDs(30, 50)
+	ready := make(chan int, p.Config.Layers)
+	var partial *GPT2Trace
+	drawn := make(chan map[int]*GPT2Layer)
+	go func() { // the viewer
+		early := map[int]*GPT2Layer{}
+		for l := range ready {
+			early[l] = partial.Layer(l)
+		}
+		drawn <- early
+	}()
+	tr, err := p.Trace(context.Background(), ids, TraceOptions{
+		OnStart: func(tr *GPT2Trace) { partial = tr; ready <- 0 },
+		OnLayer: func(l int) {
+			if l+1 < p.Config.Layers {
+				ready <- l + 1
+			}
+		},
+	})
+	close(ready)
+	early := <-drawn
+	if err != nil {
+		t.Fatal(err)
+	}
+	if partial != tr {
+		t.Fatal("OnStart saw another trace")
+	}
+	for l, ly := range early {
+		done := tr.Layer(l)
+		for h := range ly.Weights {
+			for k, v := range ly.Weights[h].Data {
+				if v != done.Weights[h].Data[k] {
+					t.Fatalf("layer %d head %d: drawn early %g, finished %g", l, h, v, done.Weights[h].Data[k])
+				}
+			}
+		}
+	}
+	if len(early) != p.Config.Layers {
+		t.Errorf("%d layers drawn early", len(early))
+	}
+}
+
 // Cell's score, scaled score and weight agree with the layer.
 func TestGPT2Cell(t *testing.T) {
 	p := tinyGPT2(t)
@@ -265,4 +312,32 @@ func heapNow() int64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
+}
+
+// Whatever the ids, Trace returns a trace or an error, never panics, and a
+// trace's weights are finite.
+func FuzzGPT2Trace(f *testing.F) {
+	p := randomGPT2(GPT2Config{D: 8, Heads: 2, Layers: 2, Vocab: 20, Context: 24, Eps: 1e-5}, 9)
+	f.Add([]byte{1, 2, 3, 1, 2, 3})
+	f.Add([]byte{})
+	f.Add([]byte{19, 20, 255})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ids := make([]int, len(b))
+		for i, v := range b {
+			ids[i] = int(int8(v)) // negative ids too
+		}
+		tr, err := p.Trace(context.Background(), ids, TraceOptions{})
+		if err != nil {
+			return
+		}
+		for l := range p.Config.Layers {
+			for _, w := range tr.Layer(l).Weights {
+				for _, v := range w.Data {
+					if math.IsNaN(float64(v)) || v < 0 || v > 1 {
+						t.Fatalf("weight %g", v)
+					}
+				}
+			}
+		}
+	})
 }

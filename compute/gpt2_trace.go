@@ -41,16 +41,18 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	if tr.keep <= 0 {
 		tr.keep = 3
 	}
+	slab := make([]float32, (c.Layers+1)*t*c.D)
 	for l := range tr.Residual {
-		tr.Residual[l] = NewMatrix(t, c.D)
+		tr.Residual[l] = NewMatrixFrom(t, c.D, slab[l*t*c.D:(l+1)*t*c.D:(l+1)*t*c.D])
 	}
 	m := &tr.Metrics
-	for _, s := range []*[][]float32{&m.PreviousToken, &m.DuplicateToken, &m.Induction, &m.FirstToken, &m.Entropy} {
-		*s = make([][]float32, c.Layers)
-		for l := range *s {
-			(*s)[l] = make([]float32, c.Heads)
-		}
+	scores := make([]float32, 5*c.Layers*c.Heads)
+	rows := make([][]float32, 5*c.Layers)
+	for i := range rows {
+		rows[i] = scores[i*c.Heads : (i+1)*c.Heads : (i+1)*c.Heads]
 	}
+	m.PreviousToken, m.DuplicateToken, m.Induction = rows[:c.Layers:c.Layers], rows[c.Layers:2*c.Layers:2*c.Layers], rows[2*c.Layers:3*c.Layers:3*c.Layers]
+	m.FirstToken, m.Entropy = rows[3*c.Layers:4*c.Layers:4*c.Layers], rows[4*c.Layers:]
 	return tr
 }
 
