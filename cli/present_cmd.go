@@ -29,6 +29,9 @@ Advanced panels are hidden. --auto 8s advances by itself. For a projector, try
 			if auto != 0 && (auto < time.Second || auto > time.Hour) {
 				return usageErrorf("--auto: must be between 1s and 1h, got %v", auto)
 			}
+			if cf.modelMode() {
+				return runModelTUI(e, &cf, &vf, "tokens", ui.WithPresent(auto))
+			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
 				return err

@@ -55,6 +55,8 @@ type Model struct {
 	grid, inspecting bool // the all-heads grid, the inspector
 	clean            bool // render --clean: no footer, cursor or hints (slide.go)
 	width, height    int
+
+	mm modelMode // model mode (model.go): its own screen
 }
 
 // selection is where the user is: the stage, the layer and head shown,
@@ -162,11 +164,15 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	m.help.Styles = style.Help(m.look.theme)
 	m.insp = inspector.New(m.look.theme)
 	m.refresh()
+	m.startModel()
 	return m
 }
 
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd {
+	if m.mm.on {
+		return m.initModel()
+	}
 	var cmds []tea.Cmd
 	if m.scene == nil {
 		cmds = append(cmds, buildCmd(m.build.seq, m.build.req))
@@ -180,6 +186,9 @@ func (m Model) Init() tea.Cmd {
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.mm.on {
+		return m.updateModel(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
