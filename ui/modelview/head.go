@@ -53,6 +53,9 @@ func (m *Model) syncHead() {
 	key := headKey{layer: ly, head: m.head, hideFirst: m.hideFirst, k: m.fitSide(t), labels: len(m.tokens())}
 	if key != m.hv.key || !m.hv.ready {
 		r, c := m.hm.Cursor()
+		if m.hv.key.layer == nil { // the first time: the last row's largest weight
+			r, c = t-1, argmax(w.Row(t-1))
+		}
 		if m.hv.k > 0 && key.k == 0 { // leaving the pooled view: land on the block's first cell
 			r, c = r*t/m.hv.k, c*t/m.hv.k
 		}
@@ -138,3 +141,14 @@ func (m Model) cursorCell(w *compute.Matrix) (i, j int) {
 
 // headName is a head's name on screen: layer and head from 0.
 func headName(layer, head int) string { return fmt.Sprintf("L%dH%d", layer, head) }
+
+// argmax is the position of the largest value of row.
+func argmax(row []float32) int {
+	best := 0
+	for j, v := range row {
+		if v > row[best] {
+			best = j
+		}
+	}
+	return best
+}

@@ -67,6 +67,7 @@ type Model struct {
 	input   textinput.Model
 	message string
 	seed    uint64 // the induction probe's last seed
+	initCmd tea.Cmd // the first load, started by New and run by Init
 	width   int
 	height  int
 }
@@ -146,14 +147,16 @@ func New(opts ...Option) Model {
 	m.SetTheme(m.theme, m.profile, m.noColor)
 	if m.sc != nil {
 		m.landScene(m.sc)
+	} else if m.models != nil {
+		m.initCmd = m.startOpen()
 	}
 	return m
 }
 
 // Init starts loading (WithRequest), or the work a given scene still needs.
 func (m Model) Init() tea.Cmd {
-	if m.sc == nil && m.models != nil {
-		return m.startOpen()
+	if m.initCmd != nil {
+		return m.initCmd
 	}
 	return m.afterLanding()
 }

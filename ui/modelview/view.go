@@ -95,24 +95,34 @@ func (m Model) renderCheckpoint() string {
 	}
 	inf := sc.Model.Info
 	c := inf.Config
-	file := ""
+	name, file := inf.Name, ""
 	if len(inf.Paths) > 0 {
 		file = filepath.Base(inf.Paths[0])
+		if name == file { // no hub name: the folder says more
+			name = filepath.Base(filepath.Dir(inf.Paths[0]))
+		}
 		if len(inf.Paths) > 1 {
 			file += fmt.Sprintf(" +%d", len(inf.Paths)-1)
 		}
 	}
 	params := float64(pipeline.ModelParams(sc.Model)) / 1e6
-	parts := []string{
-		text.Render(inf.Name),
-		fmt.Sprintf("%.1fM params", params),
+	sep := muted.Render(" · ")
+	for _, parts := range [][]string{{
+		text.Render(name),
+		fmt.Sprintf("%s %s %s", file, byteSize(inf.Bytes), inf.Dtype),
+		fmt.Sprintf("%.1fM params, L%d H%d d%d", params, c.Layers, c.Heads, c.D),
+		"float32: within 1e-4 of PyTorch, not bit-exact",
+	}, {
+		text.Render(name),
 		fmt.Sprintf("%s %s", byteSize(inf.Bytes), inf.Dtype),
-		file,
-		fmt.Sprintf("L%d H%d d%d", c.Layers, c.Heads, c.D),
-		"float32, within 1e-4 of PyTorch, not bit-exact",
+		fmt.Sprintf("%.0fM params", params),
+		"float32: within 1e-4 of PyTorch, not bit-exact",
+	}} {
+		if line := strings.Join(parts, sep); ansi.StringWidth(line) <= m.width {
+			return line
+		}
 	}
-	line := strings.Join(parts, muted.Render(" · "))
-	return muted.Render("") + line
+	return text.Render(name) + sep + "within 1e-4 of PyTorch, not bit-exact"
 }
 
 // byteSize is n in MB or KB.
