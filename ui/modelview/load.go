@@ -147,9 +147,6 @@ func (m Model) traced(msg tracedMsg) (Model, tea.Cmd) {
 	}
 	m.load.active, m.load.cancel, m.load.ch = false, nil, nil
 	m.pre = prelude{}
-	if msg.sc.Notice != "" {
-		m.message = "✂ the text was " + msg.sc.Notice
-	}
 	m.landScene(msg.sc)
 	return m, m.afterLanding()
 }

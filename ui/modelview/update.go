@@ -51,6 +51,21 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.pressed(msg)
+	case tea.MouseClickMsg:
+		return m.clicked(msg)
+	}
+	return m, nil
+}
+
+// clicked moves the head view's cursor to the clicked cell.
+func (m Model) clicked(msg tea.MouseClickMsg) (Model, tea.Cmd) {
+	if m.Stage() != viewHead || !m.hv.ready || m.helpOn || m.editing {
+		return m, nil
+	}
+	mouse := msg.Mouse()
+	if r, c, ok := m.hm.CellAt(mouse.X, mouse.Y-headerLines); ok {
+		m.hm.SetCursor(r, c)
+		m.explainCursor()
 	}
 	return m, nil
 }

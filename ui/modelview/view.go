@@ -173,6 +173,10 @@ func (m Model) renderStatus() string {
 		return warn.Render("! " + m.message)
 	case m.sc != nil && m.needsLayer() && m.cache.get(m.layer) == nil:
 		return muted.Render(fmt.Sprintf("computing layer %d's attention…", m.layer))
+	case m.sc != nil && m.Stage() == viewOverview && len(m.thumbs) < m.sc.Model.Info.Config.Layers:
+		return muted.Render(fmt.Sprintf("pooling the patterns: layer %d of %d…", len(m.thumbs)+1, m.sc.Model.Info.Config.Layers))
+	case m.sc != nil && m.sc.Notice != "":
+		return warn.Render("✂ the text was " + m.sc.Notice)
 	}
 	return ""
 }
