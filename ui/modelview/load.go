@@ -179,6 +179,9 @@ func (m *Model) cancelLoad() {
 func (m *Model) landScene(sc *pipeline.ModelScene) {
 	m.sc = sc
 	c := sc.Model.Info.Config
+	if m.layer >= c.Layers || m.head >= c.Heads {
+		m.message = fmt.Sprintf("%s has %d layers × %d heads (from 0): showing the last", specName(sc.Model.Info.Name), c.Layers, c.Heads)
+	}
 	m.layer = min(max(m.layer, 0), c.Layers-1)
 	m.head = min(max(m.head, 0), c.Heads-1)
 	m.cache = layerCache{}
@@ -217,4 +220,8 @@ func (m *Model) setNext() {
 		after = t[len(t)-1].Label
 	}
 	m.next.SetCandidates(after, cands)
+	m.top = nexttok.Candidate{}
+	if len(cands) > 0 {
+		m.top = cands[0]
+	}
 }

@@ -54,7 +54,8 @@ type Model struct {
 	query queryview.Model
 	next  nexttok.Model
 	hm    heatmap.Model
-	hv    headView // the head view's prepared data and explanation
+	hv    headView          // the head view's prepared data and explanation
+	top   nexttok.Candidate // the most likely next token
 
 	theme   themes.Theme
 	profile colorprofile.Profile
@@ -66,7 +67,7 @@ type Model struct {
 	editing bool
 	input   textinput.Model
 	message string
-	seed    uint64 // the induction probe's last seed
+	seed    uint64  // the induction probe's last seed
 	initCmd tea.Cmd // the first load, started by New and run by Init
 	width   int
 	height  int

@@ -209,7 +209,11 @@ func (m Model) openHead(layer, head, row int) (Model, tea.Cmd) {
 	}
 	m.sync()
 	if row >= 0 {
-		m.hm.SetCursor(row, 0)
+		col := 0
+		if ly := m.cache.get(layer); ly != nil && head < len(ly.Weights) && row < ly.Weights[head].Rows {
+			col = argmax(ly.Weights[head].Row(row))
+		}
+		m.hm.SetCursor(row, col)
 		m.explainCursor()
 	}
 	return m, m.needLayer()

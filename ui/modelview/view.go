@@ -242,10 +242,11 @@ func (m Model) renderNarration(n int) string {
 	lines := []string{cells.Clip(accent.Render(nar.formula), m.width)}
 	if n > 1 {
 		wrapped := strings.Split(lipgloss.Wrap(nar.text, w, " "), "\n")
-		for i, l := range wrapped {
-			if i >= n-1 {
-				break
-			}
+		if len(wrapped) > n-1 { // cut: say so on the last line shown
+			wrapped = wrapped[:n-1]
+			wrapped[n-2] = ansi.Truncate(wrapped[n-2], w-1, "") + "…"
+		}
+		for _, l := range wrapped {
 			lines = append(lines, text.Render(l))
 		}
 	}

@@ -29,6 +29,9 @@ func (m Model) narrate() narration {
 	c := m.config()
 	t := len(m.tokens())
 	hd := c.D / max(c.Heads, 1)
+	if m.sc == nil && !m.load.active {
+		return narration{"nothing loaded", "No forward pass has finished yet: e edits the text and runs it, R runs the induction probe."}
+	}
 	if m.sc == nil {
 		return narration{"loading", fmt.Sprintf("The checkpoint's %d layers run forward on the text's %d tokens, one layer at a time; every view opens when the pass ends. Esc cancels.", c.Layers, t)}
 	}
@@ -90,10 +93,9 @@ func (m Model) queryWords(t int) narration {
 }
 
 func (m Model) nextWords() narration {
-	ids, probs := m.sc.Trace.TopK(1)
 	top := ""
-	if len(ids) > 0 {
-		top = fmt.Sprintf(" The most likely is token %d at %.1f%%.", ids[0], 100*probs[0])
+	if c := m.top; c.Label != "" {
+		top = fmt.Sprintf(" The most likely is %q (id %d) at %.1f%%.", c.Label, c.ID, 100*c.Prob)
 	}
 	return narration{"p = softmax(LN_f(x_T) · wteᵀ) at the last position",
 		"What all this attention is for: the distribution over the next token, read from the last position after every block." + top +
