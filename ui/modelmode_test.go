@@ -135,6 +135,11 @@ func TestModelModeKeys(t *testing.T) {
 	}
 	m = send(m, keys("a", "c", "t")...)
 	checkScreen(t, m, 120, 40, "restyled")
+	before := checkScreen(t, m, 120, 40, "before a click")
+	m = send(m, tea.MouseClickMsg{X: 30, Y: 25, Button: tea.MouseLeft})
+	if after := checkScreen(t, m, 120, 40, "clicked"); after == before {
+		t.Error("a click on the heatmap does not move the cursor")
+	}
 }
 
 func TestModelModeInductionAndEdit(t *testing.T) {

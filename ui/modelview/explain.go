@@ -25,6 +25,19 @@ func (m *Model) explainCursor() {
 	}
 	i, j := m.cursorCell(ly.Weights[m.head])
 	m.hv.explain = explainCell(ly, m.layer, m.head, i, j, m.hideFirst, m.labels())
+	m.hv.summary = summarize(ly, m.head, i, j)
+}
+
+// summarize is the cell's arithmetic in one line.
+func summarize(ly *compute.GPT2Layer, h, i, j int) string {
+	if i < 0 || j < 0 || i >= ly.Weights[h].Rows || j >= ly.Weights[h].Rows {
+		return ""
+	}
+	c := ly.Cell(h, i, j)
+	if c.Masked {
+		return fmt.Sprintf("A[%d,%d] = 0: masked (key after query)", i, j)
+	}
+	return fmt.Sprintf("A[%d,%d] = %s = softmax of q·k/√%d = %s/%s = %s over row %d", i, j, num(c.Weight), len(c.Query), num(c.Score), num(c.Scale), num(c.Scaled), i)
 }
 
 // explainCell is the explanation of weight (i, j) of head h, line by line.

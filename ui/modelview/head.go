@@ -15,6 +15,7 @@ type headView struct {
 	ready   bool
 	k       int // the pooled side when fit is on, else 0
 	explain []string
+	summary string // the explanation in one line, for screens without room for it
 }
 
 type headKey struct {

@@ -141,11 +141,19 @@ func (m Model) inspectorW() int {
 
 // heatSize is the head view heatmap's room.
 func (m Model) heatSize() (w, h int) {
-	w = m.width
+	w, h = m.width, m.viewH()
 	if iw := m.inspectorW(); iw > 0 {
 		w -= iw + 2
+	} else if m.summaryLine() {
+		h--
 	}
-	return w, m.viewH()
+	return w, h
+}
+
+// summaryLine reports whether the head view explains its cell in one line
+// under the heatmap (no room for the panel beside it).
+func (m Model) summaryLine() bool {
+	return m.inspecting && !m.present && !m.clean && m.inspectorW() == 0 && m.viewH() > 4
 }
 
 // resize sizes every component for the screen.

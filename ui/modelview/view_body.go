@@ -69,6 +69,11 @@ func (m Model) renderHead() string {
 	}
 	hm := m.hm.View()
 	iw := m.inspectorW()
+	if iw == 0 && m.summaryLine() {
+		_, muted, _, _ := m.style()
+		_, h := m.heatSize()
+		return fit(hm, m.width, h) + "\n" + muted.Render(ansi.Truncate(m.hv.summary, m.width, "…"))
+	}
 	if iw == 0 {
 		return hm
 	}
