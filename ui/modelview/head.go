@@ -33,7 +33,7 @@ func (m Model) fitSide(t int) int {
 		return 0
 	}
 	w, h := m.heatSize()
-	k := min((w-8)/3, h-4)
+	k := min((w-10)/2, h-7) // two cells a column; room for the labels and the legend
 	if k < 2 || k >= t {
 		return 0
 	}
@@ -82,10 +82,16 @@ func (m Model) headData(w *compute.Matrix, key headKey) heatmap.Data {
 		pooled := Pool(&compute.Matrix{Rows: t, Cols: t, Data: vals}, key.k)
 		lab := make([]string, key.k)
 		for b := range lab {
-			lab[b] = fmt.Sprintf("%d–%d", b*t/key.k, max((b+1)*t/key.k-1, b*t/key.k))
+			lab[b] = fmt.Sprint(b * t / key.k) // the block's first token
+		}
+		masked := make([]bool, key.k*key.k)
+		for r := range key.k {
+			for c := r + 1; c < key.k; c++ {
+				masked[r*key.k+c] = true
+			}
 		}
 		return heatmap.Data{Title: title + fmt.Sprintf("  · max-pooled to %d×%d", key.k, key.k),
-			Rows: key.k, Cols: key.k, Values: pooled, RowLabels: lab, ColLabels: lab, Scale: heatmap.Unit}
+			Rows: key.k, Cols: key.k, Values: pooled, RowLabels: lab, ColLabels: lab, Scale: heatmap.Unit, Masked: masked}
 	}
 	masked := make([]bool, t*t)
 	for i := range t {
