@@ -67,6 +67,7 @@ type Model struct {
 	editing bool
 	input   textinput.Model
 	message string
+	note    string  // what the last action did, for the status line
 	seed    uint64  // the induction probe's last seed
 	initCmd tea.Cmd // the first load, started by New and run by Init
 	width   int

@@ -1,6 +1,7 @@
 package modelview
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -222,7 +223,9 @@ func (m Model) openHead(layer, head, row int) (Model, tea.Cmd) {
 // induction replaces the text by the induction probe with a new seed.
 func (m Model) induction() (Model, tea.Cmd) {
 	m.seed++
-	return m.reload(samples.Induction(m.seed, InductionWords))
+	m, cmd := m.reload(samples.Induction(m.seed, InductionWords))
+	m.note = fmt.Sprintf("induction probe, seed %d: %d random words said twice — m cycles the overview to induction", m.seed, InductionWords)
+	return m, cmd
 }
 
 // reload builds the scene again for text.
@@ -231,7 +234,7 @@ func (m Model) reload(text string) (Model, tea.Cmd) {
 		m.models = pipeline.NewModels()
 	}
 	m.req.Text = text
-	m.message = ""
+	m.message, m.note = "", ""
 	return m, m.startOpen()
 }
 

@@ -177,6 +177,8 @@ func (m Model) renderStatus() string {
 		return muted.Render(fmt.Sprintf("pooling the patterns: layer %d of %d…", len(m.thumbs)+1, m.sc.Model.Info.Config.Layers))
 	case m.sc != nil && m.sc.Notice != "":
 		return warn.Render("✂ the text was " + m.sc.Notice)
+	case m.note != "":
+		return muted.Render(m.note)
 	}
 	return ""
 }
@@ -238,7 +240,7 @@ func (m Model) renderBody() string {
 func (m Model) renderNarration(n int) string {
 	accent, _, text, _ := m.style()
 	nar := m.narrate()
-	w := min(m.width, 110)
+	w := min(m.width, 150)
 	lines := []string{cells.Clip(accent.Render(nar.formula), m.width)}
 	if n > 1 {
 		wrapped := strings.Split(lipgloss.Wrap(nar.text, w, " "), "\n")

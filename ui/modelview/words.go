@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/tokenizer"
 )
 
 // narration is what a view says: its formula and 2–4 sentences with the
@@ -59,6 +60,32 @@ func (m Model) narrate() narration {
 	return narration{"—", "No words for this view."}
 }
 
+// repeatPeriod is n when the tokens are a sequence of n tokens said twice
+// (the induction probe; the first token may differ by its missing leading
+// space), else 0.
+func repeatPeriod(toks []tokenizer.Token) int {
+	n := len(toks) / 2
+	if n < 2 || len(toks) != 2*n {
+		return 0
+	}
+	for i := 1; i < n; i++ {
+		if toks[i].ID != toks[i+n].ID {
+			return 0
+		}
+	}
+	return n
+}
+
+// probeWords is what to look for on a repeated text, or "".
+func (m Model) probeWords() string {
+	n := repeatPeriod(m.tokens())
+	if n == 0 {
+		return ""
+	}
+	in, iv := best(m.sc.Trace.Metrics.Induction)
+	return fmt.Sprintf("This is the induction probe: tokens %d–%d repeat 0–%d, so an induction head at token i attends to token i − %d, the one after the earlier copy — a stripe %d below the diagonal in its head view; here the highest induction score is %s's %.2f. ", n, 2*n-1, n-1, n-1, n-1, in, iv)
+}
+
 func (m Model) overviewWords(met compute.GPT2Metrics, c compute.GPT2Config) narration {
 	pn, pv := best(met.PreviousToken)
 	in, iv := best(met.Induction)
@@ -67,10 +94,15 @@ func (m Model) overviewWords(met compute.GPT2Metrics, c compute.GPT2Config) narr
 	if m.grid.Patterns() {
 		score = "pooled pattern"
 	}
+	general := "Chapter 3's random heads all look alike; a trained GPT-2's specialise: a previous-token head looks one token back (a line just under the diagonal), " +
+		"an induction head at the token after an earlier copy of the current one (R makes a repeated text), a sink head parks most of each row on the first token. "
+	here := fmt.Sprintf("Here: previous-token %s %.2f, induction %s %.2f, sink %s %.2f; Enter opens the head under the cursor.", pn, pv, in, iv, sn, sv)
+	if p := m.probeWords(); p != "" {
+		here = p + "Enter opens the head under the cursor."
+		general = "A trained GPT-2's heads specialise, unlike chapter 3's random ones. "
+	}
 	return narration{fmt.Sprintf("%d layers × %d heads = %d patterns · colour: %s · m cycles scores, v patterns", c.Layers, c.Heads, c.Layers*c.Heads, score),
-		"Chapter 3's random heads all look alike, a smear under the diagonal; a trained GPT-2's specialise. " +
-			"A previous-token head looks one token back (a bright line just under the diagonal); an induction head looks at the token after an earlier copy of the current one (press R for a repeated text); a sink head parks most of each row on the first token. " +
-			fmt.Sprintf("Here: previous-token %s %.2f, induction %s %.2f, sink %s %.2f. Enter opens the head under the cursor.", pn, pv, in, iv, sn, sv)}
+		general + here}
 }
 
 func (m Model) headWords(met compute.GPT2Metrics, t, hd int) narration {
