@@ -33,8 +33,10 @@ func runModelTUI(e *env, cf *configFlags, vf *viewFlags, stage string, extra ...
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
+	// The checkpoints stay mapped until the process exits: a cancelled pass
+	// or a layer being recomputed in a command may still read them after
+	// the screen has closed, so they are not unmapped here.
 	models := pipeline.NewModels()
-	defer models.Close()
 	run.ui = append(append(run.ui, extra...), ui.WithModel(models, req, st, cf.layer, cf.head))
 	return runTUI(e, pipeline.Request{}, run)
 }
