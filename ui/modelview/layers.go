@@ -59,13 +59,13 @@ func (m *Model) needLayer() tea.Cmd {
 		return nil
 	}
 	m.cache.pending = m.layer + 1
-	seq, tr, l := m.load.seq, m.sc.Trace, m.layer
+	seq, tr, l := m.scene, m.sc.Trace, m.layer
 	return func() tea.Msg { return layerMsg{seq: seq, layer: tr.Layer(l)} }
 }
 
 // layerLanded stores a recomputed layer and redraws what shows it.
 func (m Model) layerLanded(msg layerMsg) (Model, tea.Cmd) {
-	if msg.seq != m.load.seq || m.sc == nil {
+	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
 	}
 	m.cache = m.cache.with(msg.layer)
@@ -78,7 +78,7 @@ func (m Model) thumbCmd(l int) tea.Cmd {
 	if m.sc == nil || l >= m.sc.Model.Info.Config.Layers {
 		return nil
 	}
-	seq, tr := m.load.seq, m.sc.Trace
+	seq, tr := m.scene, m.sc.Trace
 	return func() tea.Msg {
 		ly := tr.Layer(l)
 		pats := make([][]float32, len(ly.Weights))
@@ -91,7 +91,7 @@ func (m Model) thumbCmd(l int) tea.Cmd {
 
 // thumbLanded stores one layer's patterns and pools the next layer's.
 func (m Model) thumbLanded(msg thumbMsg) (Model, tea.Cmd) {
-	if msg.seq != m.load.seq || m.sc == nil {
+	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
 	}
 	next := make(map[int][][]float32, len(m.thumbs)+1)

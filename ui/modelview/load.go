@@ -54,7 +54,7 @@ func (m *Model) startOpen() tea.Cmd {
 	if m.load.cancel != nil {
 		m.load.cancel()
 	}
-	m.load = loading{seq: m.load.seq + 1, active: true, thumbsL: -1,
+	m.load = loading{seq: m.load.seq + 1, active: true,
 		what: "mapping " + specName(m.req.Spec) + " …"}
 	seq, models, req := m.load.seq, m.models, m.req
 	return func() tea.Msg {
@@ -178,6 +178,7 @@ func (m *Model) cancelLoad() {
 // landScene makes sc the scene shown: the components get its numbers.
 func (m *Model) landScene(sc *pipeline.ModelScene) {
 	m.sc = sc
+	m.scene++
 	c := sc.Model.Info.Config
 	if m.layer >= c.Layers || m.head >= c.Heads {
 		m.message = fmt.Sprintf("%s has %d layers × %d heads (from 0): showing the last", specName(sc.Model.Info.Name), c.Layers, c.Heads)

@@ -38,6 +38,7 @@ type Model struct {
 	req    pipeline.ModelRequest
 	load   loading
 	sc     *pipeline.ModelScene // the last good scene; nil until the first pass lands
+	scene  int                  // counts the scenes landed: the work for an earlier one is dropped
 	pre    prelude              // the checkpoint and tokens, before the pass
 	cache  layerCache           // layers recomputed for the views
 	thumbs map[int][][]float32  // layer → head → pooled pattern (copy on write)
@@ -77,14 +78,13 @@ type Model struct {
 // loading is the build in flight: its sequence number (stale messages are
 // dropped), what it is doing and how to cancel it.
 type loading struct {
-	seq     int
-	active  bool
-	what    string // "mapping model.safetensors", "layer 3 of 12"
-	done    int    // layers finished
-	total   int
-	cancel  context.CancelFunc
-	ch      <-chan tea.Msg
-	thumbsL int // the next layer whose patterns are pooled; -1 when done
+	seq    int
+	active bool
+	what   string // "mapping model.safetensors", "layer 3 of 12"
+	done   int    // layers finished
+	total  int
+	cancel context.CancelFunc
+	ch     <-chan tea.Msg
 }
 
 // prelude is what is known before the forward pass ends: the checkpoint
