@@ -216,3 +216,29 @@ func TestModelModeCancel(t *testing.T) {
 }
 
 func osMkdirTemp() (string, error) { return os.MkdirTemp("", "attnscope-tiny-") }
+
+func TestModelModePresent(t *testing.T) {
+	req := pipeline.ModelRequest{Spec: tinyModel(t), Text: samples.Induction(3, 20)}
+	m := New(nil, 0, WithPresent(0), WithModel(pipeline.NewModels(), req, 0, 0, 0))
+	out, err := replay.Start(m, 100, 30, colorprofile.TrueColor, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = out.(Model)
+	m = send(m, keyMsg("n"), keyMsg("pgdown"))
+	if got := m.ModelView().Stage(); got != "head" {
+		t.Fatalf("two steps in presenter mode: at %s, want head", got)
+	}
+	s := checkScreen(t, m, 100, 30, "present")
+	if !strings.Contains(s, "n next") || strings.Contains(s, "softmax over row") {
+		t.Errorf("presenter mode shows the inspector or lacks its footer:\n%s", s)
+	}
+	m = send(m, tickMsg{seq: m.pres.tickSeq}) // as --auto's clock sends it (no timer here)
+	if got := m.ModelView().Stage(); got != "query" {
+		t.Fatalf("the auto-advance tick: at %s, want query", got)
+	}
+	m = send(m, tickMsg{seq: m.pres.tickSeq - 1})
+	if got := m.ModelView().Stage(); got != "query" {
+		t.Fatalf("a stale tick moved on to %s", got)
+	}
+}

@@ -109,8 +109,16 @@ func (m Model) headWords(met compute.GPT2Metrics, t, hd int) narration {
 	sink := met.FirstToken[m.layer][m.head]
 	return narration{fmt.Sprintf("A = softmax(q·kᵀ / √%d)  ·  %s  ·  T = %d", hd, headName(m.layer, m.head), t),
 		fmt.Sprintf("One head's %d × %d weights: row i is the query token, column j a key at or before it. ", t, t) +
-			fmt.Sprintf("The cell under the cursor is explained from the real vectors: %d products of q and k summed, ÷ √%d, then the row's softmax. ", hd, hd) +
+			m.cellWords(hd) +
 			fmt.Sprintf("Trained models pour much of every row onto the first token (the sink: %.0f%% of this head's weight on average); x hides it and renormalises the rest. [ ] change layer, < > head.", 100*sink)}
+}
+
+// cellWords says where the explanation of a cell is.
+func (m Model) cellWords(hd int) string {
+	if m.present || !m.inspecting {
+		return fmt.Sprintf("Any cell's value is q·k over %d dimensions, ÷ √%d, then the row's softmax (the TUI's inspector, i, writes it out from the real vectors). ", hd, hd)
+	}
+	return fmt.Sprintf("The cell under the cursor is explained from the real vectors: %d products of q and k summed, ÷ √%d, then the row's softmax. ", hd, hd)
 }
 
 func (m Model) queryWords(t int) narration {
