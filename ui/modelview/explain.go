@@ -73,7 +73,7 @@ func explainCell(ly *compute.GPT2Layer, layer, h, i, j int, hideFirst bool, labe
 		"")
 	out = append(out, softmaxLines(ly, h, i, c)...)
 	if hideFirst {
-		out = append(out, "", hiddenLine(ly.Weights[h], i, j))
+		out = append(append(out, ""), hiddenLines(ly.Weights[h], i, j)...)
 	}
 	return out
 }
@@ -135,16 +135,17 @@ func softmaxLines(ly *compute.GPT2Layer, h, i int, c compute.Cell) []string {
 	}
 }
 
-// hiddenLine is the renormalisation without the first token.
-func hiddenLine(w *compute.Matrix, i, j int) string {
+// hiddenLines are the renormalisation without the first token.
+func hiddenLines(w *compute.Matrix, i, j int) []string {
 	first := w.At(i, 0)
 	switch {
 	case j == 0:
-		return fmt.Sprintf("first token hidden: its %s is set aside", num(first))
+		return []string{"first token hidden:", fmt.Sprintf("  its %s is set aside", num(first))}
 	case i == 0 || first >= 1:
-		return "first token hidden: nothing else in this row"
+		return []string{"first token hidden:", "  nothing else in this row"}
 	}
-	return fmt.Sprintf("first token hidden: %s / (1 − %s) = %s", num(w.At(i, j)), num(first), num(float32(float64(w.At(i, j))/(1-float64(first)))))
+	return []string{"first token hidden, the rest renormalised:",
+		fmt.Sprintf("  %s / (1 − %s) = %s", num(w.At(i, j)), num(first), num(float32(float64(w.At(i, j))/(1-float64(first)))))}
 }
 
 // num prints a value with 4 significant decimals.
