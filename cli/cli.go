@@ -129,6 +129,9 @@ attention, drawing each as a heatmap. Every number is the number PyTorch prints.
 		SilenceErrors: true,
 		Args:          noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cf.modelMode() {
+				return runModelTUI(e, &cf, &vf, "overview")
+			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
 				return err

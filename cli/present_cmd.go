@@ -40,6 +40,9 @@ Keys (a presenter's clicker sends most of them; ? lists them):
 			if auto != 0 && (auto < time.Second || auto > time.Hour) {
 				return usageErrorf("--auto: must be between 1s and 1h, got %v", auto)
 			}
+			if cf.modelMode() {
+				return runModelTUI(e, &cf, &vf, "tokens", ui.WithPresent(auto))
+			}
 			req, err := cf.request(e.stdin)
 			if err != nil {
 				return err

@@ -43,6 +43,10 @@ on standard error which ones no font has.`,
   attnscope render --stage weights --format text`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if listStages && cf.modelMode() {
+				_, err := fmt.Fprintln(e.stdout, strings.Join(pipeline.ModelStageNames(), "\n"))
+				return err
+			}
 			if listStages {
 				_, err := fmt.Fprintln(e.stdout, strings.Join(pipeline.StageNames(), "\n"))
 				return err
@@ -52,6 +56,9 @@ on standard error which ones no font has.`,
 			}
 			opts := render.Options{Width: width, Height: height, Color: color, Format: format, Scale: scale,
 				Clean: clean, Panel: panel, Delay: delay, SVGText: svgText, Log: e.stderr}
+			if cf.modelMode() {
+				return renderModel(e, cmd, &cf, &vf, opts, stage, keys, out)
+			}
 			if err := renderOptions(&opts, stage, keys, &vf); err != nil {
 				return err
 			}
@@ -79,7 +86,7 @@ on standard error which ones no font has.`,
 	cf.register(cmd)
 	vf.register(cmd, true)
 	f := cmd.Flags()
-	f.StringVar(&stage, "stage", "scores", "stage to draw ("+strings.Join(pipeline.StageNames(), ", ")+", or 1–12)")
+	f.StringVar(&stage, "stage", "scores", "stage to draw ("+strings.Join(pipeline.StageNames(), ", ")+", or 1–12; with --model: "+strings.Join(pipeline.ModelStageNames(), ", ")+", default overview)")
 	f.IntVar(&width, "width", 100, "screen width in cells")
 	f.IntVar(&height, "height", 30, "screen height in cells")
 	f.StringVar(&color, "color", "truecolor", "colour profile: none, 16, 256, truecolor")

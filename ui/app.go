@@ -60,6 +60,8 @@ type Model struct {
 	inspIn           bool // the inspector in the matrices' place, where there is no room for both (i)
 	clean            bool // render --clean: no footer, cursor or hints (slide.go)
 	width, height    int
+
+	mm modelMode // model mode (model.go): its own screen
 }
 
 // selection is where the user is: the stage, the layer and head shown,
@@ -176,11 +178,15 @@ func New(scene *pipeline.Scene, stage pipeline.Stage, opts ...Option) Model {
 	m.view.narrView = narrate.NewModel(m.look.theme)
 	m.input.Styles = editor.DefaultStyles(m.look.theme)
 	m.refresh()
+	m.startModel()
 	return m
 }
 
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd {
+	if m.mm.on {
+		return m.initModel()
+	}
 	var cmds []tea.Cmd
 	if m.scene == nil {
 		cmds = append(cmds, buildCmd(m.build.source, m.build.seq, m.build.req))
@@ -194,6 +200,9 @@ func (m Model) Init() tea.Cmd {
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.mm.on {
+		return m.updateModel(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)

@@ -26,6 +26,9 @@ func (m Model) View() tea.View {
 // Render draws the whole screen as exactly height lines of at most width
 // cells. It is a pure function of the model.
 func (m Model) Render() string {
+	if m.mm.on {
+		return m.mm.view.Render()
+	}
 	w, h := m.width, m.height
 	if w < MinWidth || h < MinHeight {
 		return fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)

@@ -79,16 +79,18 @@ var byKey = map[string]words{
 					"This is the whole forward pass of the book's SelfAttention module.",
 			}
 		},
-		notice: always("Each row sums to 1; the context is weights·V."),
-		book:   "Book: ch03.ipynb cells 21–23 (SelfAttention_v1, seed 123).",
+		notice:    always("Each row sums to 1; the context is weights·V."),
+		book:      "Book: ch03.ipynb cells 21–23 (SelfAttention_v1, seed 123).",
+		untrained: true,
 	},
 	"causal": {
 		say: fixed("A = softmax(masked(Q·Kᵀ) / √d_k),  masked = −∞ where j > i",
 			"A model that predicts the next word must not peek at later words, so every score above the diagonal (key after query) becomes −∞. "+
 				"As in the book, the mask is applied to the unscaled Q·Kᵀ and the division by √d_k happens inside the softmax; exp(−∞) = 0, so the upper triangle is gone: a token cannot look ahead, and row 1 is always [1, 0, 0, …]. "+
 				"The simpler method (softmax first, zero the upper triangle, divide each row by its sum) gives the same weights, as the book shows."),
-		notice: always("The upper triangle is gone: a token cannot look ahead."),
-		book:   "Book: ch03.ipynb cells 24–30 (SelfAttention_v2, seed 789).",
+		notice:    always("The upper triangle is gone: a token cannot look ahead."),
+		book:      "Book: ch03.ipynb cells 24–30 (SelfAttention_v2, seed 789).",
+		untrained: true,
 	},
 	"dropout": {
 		say:    dropout,

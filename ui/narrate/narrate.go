@@ -32,7 +32,14 @@ type words struct {
 	say    func(cfg compute.Config) Narration // Formula and Text
 	notice func(cfg compute.Config) string
 	book   string
+	// untrained stages say, out of book mode, that their weights are
+	// seeded random draws (Untrained).
+	untrained bool
 }
+
+// Untrained is what a stage whose weights decide where attention goes says
+// out of book mode: the weights are random, and where a trained model's are.
+const Untrained = "Untrained: these weights are seeded random draws, so where a token attends here means nothing yet (\"what does it attend to?\" needs a trained model: attnscope --model gpt2)."
 
 // For returns the narration of stage under cfg, the configuration the stage
 // is shown under (in book mode, pipeline.Scene.ResultFor(stage).Config),
@@ -51,6 +58,9 @@ func For(stage pipeline.StageDef, cfg compute.Config, book bool) Narration {
 	}
 	n := w.say(cfg)
 	n.Title, n.Notice = stage.Title, w.notice(cfg)
+	if w.untrained && !book {
+		n.Text = Untrained + " " + n.Text
+	}
 	if book {
 		n.Book = w.book
 	}

@@ -130,3 +130,16 @@ func TestWhyCard(t *testing.T) {
 		}
 	}
 }
+
+func TestUntrainedOutOfBookMode(t *testing.T) {
+	cfg := compute.DefaultConfig()
+	for _, name := range []string{"weights", "causal"} {
+		st, _ := pipeline.ParseStage(name)
+		if n := For(st.Def(), cfg, false); !strings.HasPrefix(n.Text, Untrained) || !strings.Contains(n.Text, "--model") {
+			t.Errorf("%s out of book mode does not say its weights are untrained: %q", name, n.Text)
+		}
+		if n := For(st.Def(), cfg, true); strings.Contains(n.Text, Untrained) {
+			t.Errorf("%s in book mode: the book's own numbers need no caveat", name)
+		}
+	}
+}

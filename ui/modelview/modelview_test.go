@@ -1,0 +1,122 @@
+package modelview
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/internal/replay"
+	"github.com/attnscope/attnscope/internal/tinygpt"
+	"github.com/attnscope/attnscope/pipeline"
+)
+
+func tinyScene(t testing.TB, text string) *pipeline.ModelScene {
+	t.Helper()
+	dir, err := tinygpt.Write(t.TempDir(), tinygpt.Shape{Layers: 2, Heads: 2, D: 8, Context: 1024, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := pipeline.BuildModel(context.Background(), pipeline.NewModels(), pipeline.ModelRequest{Spec: dir, Text: text}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+func TestPool(t *testing.T) {
+	w := compute.NewMatrixFrom(4, 4, []float32{
+		1, 0, 0, 0,
+		.2, .8, 0, 0,
+		.1, .2, .7, 0,
+		.4, .3, .2, .1,
+	})
+	got := Pool(w, 2)
+	want := []float32{1, 0, .4, .7}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Pool = %v, want %v", got, want)
+		}
+	}
+	if got := Pool(w, 9); len(got) != 16 || got[5] != .8 {
+		t.Fatalf("a matrix smaller than n is copied: %v", got)
+	}
+}
+
+func TestWithoutFirstRenormalises(t *testing.T) {
+	sc := tinyScene(t, "one two three four five six")
+	w := sc.Trace.Layer(1).Weights[0]
+	r := withoutFirst(w)
+	for i := 1; i < w.Rows; i++ {
+		var s float64
+		for j := 0; j < w.Cols; j++ {
+			s += float64(r[i*w.Cols+j])
+		}
+		if r[i*w.Cols] != 0 || math.Abs(s-1) > 1e-5 {
+			t.Fatalf("row %d: first %v, sum %v", i, r[i*w.Cols], s)
+		}
+	}
+}
+
+func TestExplanationEndsOnTheWeight(t *testing.T) {
+	sc := tinyScene(t, "the cat sat on the mat")
+	ly := sc.Trace.Layer(0)
+	for _, c := range [][2]int{{5, 2}, {0, 0}, {3, 3}} {
+		lines := explainCell(ly, 0, 1, c[0], c[1], true, nil)
+		var last string
+		for _, l := range lines {
+			if strings.HasPrefix(l, "  = ") {
+				last = strings.TrimPrefix(l, "  = ")
+			}
+		}
+		if want := num(ly.Weights[1].At(c[0], c[1])); last != want {
+			t.Errorf("cell %v: the softmax line gives %s, the weight is %s\n%s", c, last, want, strings.Join(lines, "\n"))
+		}
+	}
+	if lines := explainCell(ly, 0, 1, 2, 4, false, nil); !strings.Contains(strings.Join(lines, " "), "masked") {
+		t.Errorf("a cell above the diagonal is not said to be masked: %q", lines)
+	}
+}
+
+// wrap makes Model a tea.Model for internal/replay.
+type wrap struct{ Model }
+
+func (w wrap) Init() tea.Cmd { return w.Model.Init() }
+func (w wrap) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := w.Model.Update(msg)
+	return wrap{m}, cmd
+}
+func (w wrap) View() tea.View { return tea.NewView(w.Render()) }
+
+// drive feeds msgs to m and runs the commands they return, as the runtime
+// would.
+func drive(t testing.TB, m Model, msgs ...tea.Msg) Model {
+	t.Helper()
+	out, err := replay.Replay(tea.Model(wrap{m}), msgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.(wrap).Model
+}
+
+func TestHeadViewKeyIsCheapAtT1024(t *testing.T) {
+	sc := tinyScene(t, strings.Repeat("alpha beta gamma delta ", 300))
+	m := New(WithScene(sc), WithSelection(2, 1, 1))
+	m.SetSize(120, 40)
+	m = drive(t, m, m.Init()())
+	if !m.hv.ready {
+		t.Fatal("the head view is not ready after its layer landed")
+	}
+	start := time.Now()
+	for range 20 {
+		m = drive(t, m, tea.KeyPressMsg{Code: tea.KeyLeft})
+		_ = m.Render()
+	}
+	if d := time.Since(start) / 20; d > 50*time.Millisecond {
+		t.Errorf("a cursor move with its frame takes %v at T = 1024", d)
+	}
+}

@@ -1,0 +1,256 @@
+package modelview
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
+)
+
+// Render draws the whole screen as exactly height lines of at most width
+// cells. It is pure.
+func (m Model) Render() string {
+	w, h := m.width, m.height
+	if w < MinWidth || h < MinHeight {
+		return fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
+	}
+	if m.helpOn {
+		return fit(m.renderHelp(), w, h)
+	}
+	top := []string{m.renderTitle(), m.renderCheckpoint(), m.renderTokens()}
+	body := fit(m.renderBody(), w, m.bodyH())
+	bottom := []string{m.renderStatus(), m.renderHelpLine()}
+	return fit(strings.Join(append(append(top, body), bottom...), "\n"), w, h)
+}
+
+// fit truncates s to w cells per line and pads or cuts it to h lines.
+func fit(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, max(w, 0), "")
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) style() (accent, muted, text, warn lipgloss.Style) {
+	s := lipgloss.NewStyle
+	t := m.theme
+	return s().Bold(true).Foreground(t.Accent), s().Foreground(t.Muted), s().Foreground(t.Text), s().Foreground(t.Warning)
+}
+
+// renderTitle is the first line: the view, its neighbours and the head
+// selected.
+func (m Model) renderTitle() string {
+	accent, muted, _, _ := m.style()
+	badge := lipgloss.NewStyle().Bold(true).Foreground(m.theme.Badge.Fg).Background(m.theme.Badge.Bg)
+	cur := m.stage
+	var prev, next string
+	if cur > 0 {
+		prev = muted.Render(m.stages[cur-1].Name + " ‹ ")
+	}
+	if cur < len(m.stages)-1 {
+		next = muted.Render(" › " + m.stages[cur+1].Name)
+	}
+	sel := ""
+	if c := m.config(); c.Layers > 0 {
+		sel = muted.Render(fmt.Sprintf("   %s of %d×%d", headName(m.layer, m.head), c.Layers, c.Heads))
+	}
+	pos := muted.Render(fmt.Sprintf(" %d/%d ", cur+1, len(m.stages)))
+	for _, parts := range [][]string{
+		{accent.Render("attnscope"), " ", badge.Render(" MODEL "), pos, prev, accent.Render(m.stages[cur].Title), next, sel},
+		{badge.Render(" MODEL "), pos, accent.Render(m.stages[cur].Title), sel},
+	} {
+		if line := strings.Join(parts, ""); ansi.StringWidth(line) <= m.width {
+			return line
+		}
+	}
+	return accent.Render(m.stages[cur].Title)
+}
+
+// renderCheckpoint says which checkpoint is loaded and how exact its
+// numbers are.
+func (m Model) renderCheckpoint() string {
+	_, muted, text, _ := m.style()
+	sc := m.sc
+	if sc == nil {
+		sc = m.pre.info
+	}
+	if sc == nil {
+		return muted.Render("checkpoint " + specName(m.req.Spec) + " · opening…")
+	}
+	inf := sc.Model.Info
+	c := inf.Config
+	name, file := inf.Name, ""
+	if len(inf.Paths) > 0 {
+		file = filepath.Base(inf.Paths[0])
+		if name == file { // no hub name: the folder says more
+			name = filepath.Base(filepath.Dir(inf.Paths[0]))
+		}
+		if len(inf.Paths) > 1 {
+			file += fmt.Sprintf(" +%d", len(inf.Paths)-1)
+		}
+	}
+	params := float64(pipeline.ModelParams(sc.Model)) / 1e6
+	sep := muted.Render(" · ")
+	for _, parts := range [][]string{{
+		text.Render(name),
+		fmt.Sprintf("%s %s %s", file, byteSize(inf.Bytes), inf.Dtype),
+		fmt.Sprintf("%.1fM params, L%d H%d d%d", params, c.Layers, c.Heads, c.D),
+		"float32: within 1e-4 of PyTorch, not bit-exact",
+	}, {
+		text.Render(name),
+		fmt.Sprintf("%s %s", byteSize(inf.Bytes), inf.Dtype),
+		fmt.Sprintf("%.0fM params", params),
+		"float32: within 1e-4 of PyTorch, not bit-exact",
+	}} {
+		if line := strings.Join(parts, sep); ansi.StringWidth(line) <= m.width {
+			return line
+		}
+	}
+	return text.Render(name) + sep + "within 1e-4 of PyTorch, not bit-exact"
+}
+
+// byteSize is n in MB or KB.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1e9:
+		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	case n >= 1e6:
+		return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.0f KB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// renderTokens is the third line: the text's tokens, or the editor.
+func (m Model) renderTokens() string {
+	if m.editing {
+		return m.input.View()
+	}
+	_, muted, text, _ := m.style()
+	toks := m.tokens()
+	if len(toks) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(muted.Render(fmt.Sprintf("T=%d ", len(toks))))
+	sep := muted.Render("│")
+	for i, t := range toks {
+		if b.Len() > 4*m.width { // enough to fill the line; the rest is cut
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(text.Render(t.Label))
+	}
+	return b.String()
+}
+
+// renderStatus is the loading progress, a warning or a note.
+func (m Model) renderStatus() string {
+	_, muted, _, warn := m.style()
+	switch {
+	case m.load.active:
+		return muted.Render(progressLine(m.load, m.width))
+	case m.message != "":
+		return warn.Render("! " + m.message)
+	case m.sc != nil && m.needsLayer() && m.cache.get(m.layer) == nil:
+		return muted.Render(fmt.Sprintf("computing layer %d's attention…", m.layer))
+	case m.sc != nil && m.Stage() == viewOverview && len(m.thumbs) < m.sc.Model.Info.Config.Layers:
+		return muted.Render(fmt.Sprintf("pooling the patterns: layer %d of %d…", len(m.thumbs)+1, m.sc.Model.Info.Config.Layers))
+	case m.sc != nil && m.sc.Notice != "":
+		return warn.Render("✂ the text was " + m.sc.Notice)
+	case m.note != "":
+		return muted.Render(m.note)
+	}
+	return ""
+}
+
+// progressLine is "⠿ layer 3 of 12 ███░░░ Esc cancels".
+func progressLine(l loading, w int) string {
+	spin := []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}[l.done%10]
+	s := spin + " " + l.what
+	if l.total > 0 {
+		n := 20
+		f := l.done * n / l.total
+		s += "  " + strings.Repeat("█", f) + strings.Repeat("░", n-f)
+	}
+	if w > len(s)+14 {
+		s += "  esc cancels"
+	}
+	return s
+}
+
+// renderHelpLine is the key hints of the view shown.
+func (m Model) renderHelpLine() string {
+	switch {
+	case m.clean:
+		return ""
+	case m.editing:
+		return m.help.ShortHelpView(m.KeyMap.editHelp())
+	case m.present:
+		_, muted, _, _ := m.style()
+		return muted.Render("n next · p previous · [ ] layer · < > head · q quit")
+	}
+	return m.help.ShortHelpView(m.KeyMap.ShortHelp())
+}
+
+// renderHelp is the full help: model mode's keys, then each view's.
+func (m Model) renderHelp() string {
+	hm := m.help
+	hm.ShowAll = true
+	accent, muted, _, _ := m.style()
+	sub := muted.Bold(true)
+	return accent.Render("attnscope — model mode keys") + "\n\n" + hm.FullHelpView(m.KeyMap.FullHelp()) + "\n\n" +
+		sub.Render("overview") + "\n" + hm.FullHelpView(m.grid.KeyMap.FullHelp()) + "\n" +
+		sub.Render("head") + "\n" + hm.FullHelpView(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
+		sub.Render("query") + "\n" + hm.FullHelpView(m.query.KeyMap.FullHelp()) + "\n" +
+		sub.Render("metrics") + "\n" + hm.FullHelpView(m.table.KeyMap.FullHelp()) + "\n\n" +
+		muted.Render("c colormap · t theme · press any key to close")
+}
+
+// renderBody is the view shown and its narration under it.
+func (m Model) renderBody() string {
+	view := fit(m.renderView(), m.width, m.viewH())
+	n := m.narrationH()
+	if n == 0 {
+		return view
+	}
+	return view + "\n\n" + m.renderNarration(n)
+}
+
+// renderNarration is the view's formula and words in n lines.
+func (m Model) renderNarration(n int) string {
+	accent, _, text, _ := m.style()
+	nar := m.narrate()
+	w := min(m.width, 150)
+	lines := []string{cells.Clip(accent.Render(nar.formula), m.width)}
+	if n > 1 {
+		wrapped := strings.Split(lipgloss.Wrap(nar.text, w, " "), "\n")
+		if len(wrapped) > n-1 { // cut: say so on the last line shown
+			wrapped = wrapped[:n-1]
+			wrapped[n-2] = ansi.Truncate(wrapped[n-2], w-1, "") + "…"
+		}
+		for _, l := range wrapped {
+			lines = append(lines, text.Render(l))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
