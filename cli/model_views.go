@@ -56,15 +56,8 @@ func renderModel(e *env, cmd *cobra.Command, cf *configFlags, vf *viewFlags, opt
 	if err := screenOptions(&opts, keys, vf); err != nil {
 		return err
 	}
-	req, err := cf.modelRequest(e.stdin)
+	sc, err := cf.modelScene(e)
 	if err != nil {
-		return err
-	}
-	sc, err := buildModel(e, req)
-	if err != nil {
-		return err
-	}
-	if err := cf.checkLayerHead(sc); err != nil {
 		return err
 	}
 	opts.UI = append(opts.UI, ui.WithModelScene(sc, st, cf.layer, cf.head))
