@@ -60,18 +60,28 @@ func layerNormRow(out, x, gain, bias []float32, eps float32) {
 	}
 }
 
-// addTo sets dst[j] += a[j] (+ b[j] when b is not nil).
-func addTo(dst, a, b []float32) {
-	a = a[:len(dst)]
+// residualAdd sets dst = x + (a + b) entry by entry (b may be nil): a
+// residual connection around a product a with bias b, summed as PyTorch
+// does (the bias joins the product first).
+func residualAdd(dst, x, a, b []float32) {
+	x, a = x[:len(dst)], a[:len(dst)]
 	if b == nil {
 		for j := range dst {
-			dst[j] += a[j]
+			dst[j] = x[j] + a[j]
 		}
 		return
 	}
 	b = b[:len(dst)]
 	for j := range dst {
-		dst[j] += a[j] + b[j]
+		dst[j] = x[j] + (a[j] + b[j])
+	}
+}
+
+// addTo sets dst[j] += a[j].
+func addTo(dst, a []float32) {
+	a = a[:len(dst)]
+	for j := range dst {
+		dst[j] += a[j]
 	}
 }
 
@@ -129,7 +139,7 @@ func linearBias(c, a *Matrix, lin Linear) {
 	}
 	parallelRows(c.Rows, 32, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {
-			addTo(c.Row(i), lin.B, nil)
+			addTo(c.Row(i), lin.B)
 		}
 	})
 }
