@@ -358,4 +358,3 @@ func TestCheckTokens(t *testing.T) {
 	err = m.CheckTokens([]int{3, 97})
 	checkInputError(t, err, `model.pth: tensor "tok_emb.weight": token id 97 (position 1) is outside the vocabulary of 97 tokens`)
 }
-
