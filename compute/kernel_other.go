@@ -2,8 +2,13 @@
 
 package compute
 
-const hasFMA = false
+const (
+	hasFMA    = false
+	hasAVX512 = false
+)
 
 func kern6x16(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern6x16 needs amd64") }
+
+func kern12x32(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern12x32 needs amd64") }
 
 func expSub8(x []float32, mx float32) float32 { panic("compute: expSub8 needs amd64") }
