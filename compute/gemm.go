@@ -20,17 +20,35 @@ type microKernel struct {
 }
 
 var (
-	avx2Kernel   = microKernel{mr: 6, nr: 16, mc: 96, kc: 256, nc: 256}
-	avx512Kernel = microKernel{mr: 12, nr: 32, mc: 96, kc: 256, nc: 256}
+	avx2Kernel   = microKernel{mr: 6, nr: 16, mc: 96, kc: 256, nc: 4096}
+	avx512Kernel = microKernel{mr: 8, nr: 48, mc: 96, kc: 256, nc: 4608}
 )
 
-// call runs this geometry's micro-kernel on one tile.
-func (g *microKernel) call(k int, a, b, c *float32, ldc int, acc bool) {
-	if g.nr == 32 {
-		kern12x32(k, a, b, c, ldc, acc)
+// width is the columns of the tile the micro-kernel computes for the
+// first cols ≤ nr columns of a panel: the AVX-512 kernel has variants for
+// 16, 32 and 48.
+func (g *microKernel) width(cols int) int {
+	if g.nr == 48 {
+		return roundUp(cols, 16)
+	}
+	return g.nr
+}
+
+// call runs this geometry's micro-kernel on one tile, w (from width)
+// columns wide.
+func (g *microKernel) call(k int, a, b, c *float32, ldc int, acc bool, w int) {
+	if g.nr != 48 {
+		kern6x16(k, a, b, c, ldc, acc)
 		return
 	}
-	kern6x16(k, a, b, c, ldc, acc)
+	switch w {
+	case 48:
+		kern8x48(k, a, b, c, ldc, acc)
+	case 32:
+		kern8x32of48(k, a, b, c, ldc, acc)
+	default:
+		kern8x16of48(k, a, b, c, ldc, acc)
+	}
 }
 
 // activeKernel is the micro-kernel products use when useFMA is on.
@@ -44,10 +62,10 @@ func activeKernel() *microKernel {
 const (
 	// gemmNR is the widest column panel of any micro-kernel: a buffer for
 	// pack holds k·roundUp(n, gemmNR) floats.
-	gemmNR = 32
+	gemmNR = 48
 	// tileMax is the largest register tile (mr·nr), the scratch tile of
 	// edge blocks.
-	tileMax = 12 * 32
+	tileMax = 8 * 48
 	// gemmParMin is the multiply-add count from which one product is
 	// split over goroutines.
 	gemmParMin = 1 << 20
@@ -206,15 +224,16 @@ func (j *gemmJob) run(job int) {
 				for jp := q0; jp < q1; jp++ {
 					pb := &panels[(jp-q0)*stride]
 					cols := min(g.nr, c.Cols-jp*g.nr)
+					w := g.width(cols)
 					for ip := 0; ip*g.mr < mb; ip++ {
 						rows := min(g.mr, mb-ip*g.mr)
 						pa := &bufA[ip*kb*g.mr]
 						at := (ic+ip*g.mr)*c.Stride + jp*g.nr
-						if rows == g.mr && cols == g.nr {
-							g.call(kb, pa, pb, &c.Data[at], c.Stride, acc)
+						if rows == g.mr && cols == w {
+							g.call(kb, pa, pb, &c.Data[at], c.Stride, acc, w)
 							continue
 						}
-						g.call(kb, pa, pb, &tile[0], g.nr, false)
+						g.call(kb, pa, pb, &tile[0], g.nr, false, w)
 						for r := 0; r < rows; r++ {
 							dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
 							src := tile[r*g.nr : r*g.nr+cols]
@@ -271,10 +290,21 @@ func packA(dst []float32, a blas32.General, mr, ic, mb, pc, kb int) {
 		if rows < mr {
 			clear(panel)
 		}
-		for ii := 0; ii < rows; ii++ {
+		row := func(ii int) []float32 {
 			i := ic + ip*mr + ii
-			src := a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
-			for p, v := range src {
+			return a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
+		}
+		ii := 0
+		for ; ii+4 <= rows; ii += 4 { // four rows at a time: fewer passes over the panel
+			r0, r1, r2, r3 := row(ii), row(ii+1), row(ii+2), row(ii+3)
+			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+			for p := range r0 {
+				d := panel[p*mr+ii : p*mr+ii+4 : p*mr+ii+4]
+				d[0], d[1], d[2], d[3] = r0[p], r1[p], r2[p], r3[p]
+			}
+		}
+		for ; ii < rows; ii++ {
+			for p, v := range row(ii) {
 				panel[p*mr+ii] = v
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 )
 
 // BenchmarkGemmGPT2 times GPT-2 small's products, x (T×k) · W (k×n), on
@@ -19,12 +20,48 @@ func BenchmarkGemmGPT2(b *testing.B) {
 			for _, path := range availableKernels() {
 				b.Run(fmt.Sprintf("T=%d/%dx%d/%s", t, k, n, path), func(b *testing.B) {
 					defer setKernel(path)()
+					cpu0 := processCPU()
 					for b.Loop() {
 						gemm(c, x, w, false)
 					}
-					b.ReportMetric(2*float64(t*k*n)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+					reportGFLOPs(b, 2*float64(t*k*n), processCPU()-cpu0)
 				})
 			}
 		}
+	}
+}
+
+// reportGFLOPs reports flop floating-point operations per iteration as
+// GFLOP/s of wall time and GFLOP per second of process CPU time (cpu, if
+// measured): the second is steadier on a loaded machine, and over GFLOP/s
+// it tells how many cores were busy.
+func reportGFLOPs(b *testing.B, flop float64, cpu time.Duration) {
+	total := flop * float64(b.N) / 1e9
+	b.ReportMetric(total/b.Elapsed().Seconds(), "GFLOP/s")
+	if cpu > 0 {
+		b.ReportMetric(total/cpu.Seconds(), "GFLOP/cpu-s")
+	}
+}
+
+// BenchmarkMicroKernel is each micro-kernel alone on one packed tile held
+// in L1 (depth 256): the peak the blocking around it can approach.
+func BenchmarkMicroKernel(b *testing.B) {
+	if !hasFMA {
+		b.Skip("no AVX2/FMA on this CPU")
+	}
+	kernels := []*microKernel{&avx2Kernel}
+	if hasAVX512 {
+		kernels = append(kernels, &avx512Kernel)
+	}
+	for _, g := range kernels {
+		b.Run(fmt.Sprintf("%dx%d", g.mr, g.nr), func(b *testing.B) {
+			k := 256
+			a, bp, c := make([]float32, k*g.mr), make([]float32, k*g.nr), make([]float32, g.mr*g.nr)
+			cpu0 := processCPU()
+			for b.Loop() {
+				g.call(k, &a[0], &bp[0], &c[0], g.nr, true, g.nr)
+			}
+			reportGFLOPs(b, 2*float64(k*g.mr*g.nr), processCPU()-cpu0)
+		})
 	}
 }

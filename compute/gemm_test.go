@@ -17,12 +17,13 @@ func gemmTol(k int, absSum float64) float64 { return float64(k)*absSum*0x1p-23 +
 
 // gemmShapes are the m×n×k products every path is checked on: single
 // entries, exact and partial register tiles of both micro-kernels (6×16,
-// 12×32), depths around the 256 block and not a multiple of anything,
+// 8×48 and its 32- and 16-column variants), depths around the 256 block and not a multiple of anything,
 // products split over goroutines (by columns and by rows), and GPT-2's
 // projections at T = 64.
 func gemmShapes(rng *rand.Rand) [][3]int {
 	shapes := [][3]int{
-		{1, 1, 1}, {1, 1, 300}, {6, 16, 1}, {7, 17, 3}, {12, 32, 5}, {11, 31, 7}, {13, 33, 257},
+		{1, 1, 1}, {1, 1, 300}, {6, 16, 1}, {7, 17, 3}, {8, 48, 5}, {9, 49, 7}, {8, 32, 9},
+		{7, 31, 2}, {16, 96, 300}, {17, 20, 256}, {12, 32, 5}, {11, 31, 7}, {13, 33, 257},
 		{5, 15, 257}, {24, 64, 256}, {25, 65, 513}, {96, 33, 300}, {97, 300, 255},
 		{200, 100, 513}, {13, 64, 64}, {20, 600, 300}, {100, 300, 700}, {1000, 40, 60},
 		{48, 48, 64}, {48, 64, 1000},
@@ -142,6 +143,40 @@ func TestGemmPackedB(t *testing.T) {
 					if c1.Data[i] != c2.Data[i] {
 						t.Fatalf("%s %v tb=%v: element %d: packed %v, gemm %v", path, sh, tb, i, c1.Data[i], c2.Data[i])
 					}
+				}
+			}
+		}
+	}
+}
+
+// The AVX-512 and AVX2 micro-kernels compute each entry alike (depth
+// blocks of 256, one fused multiply-add chain per block, in order), so
+// their products agree bit for bit.
+func TestGemmAVX512MatchesAVX2(t *testing.T) {
+	if !hasAVX512 {
+		t.Skip("no AVX-512 on this CPU")
+	}
+	if avx512Kernel.kc != avx2Kernel.kc {
+		t.Skip("the kernels block the depth differently")
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, sh := range gemmShapes(rng) {
+		m, n, k := sh[0], sh[1], sh[2]
+		for _, tb := range []bool{false, true} {
+			a, b := randGeneral(rng, m, k, 1), randGeneral(rng, k, n, 2)
+			if tb {
+				b = randGeneral(rng, n, k, 2)
+			}
+			var c [2]blas32.General
+			for i, path := range []string{kernelAVX2, kernelAVX512} {
+				restore := setKernel(path)
+				c[i] = randGeneral(rng, m, n, 0)
+				gemm(c[i], a, b, tb)
+				restore()
+			}
+			for i := range c[0].Data {
+				if c[0].Data[i] != c[1].Data[i] {
+					t.Fatalf("%v tb=%v: element %d: avx2 %v, avx512 %v", sh, tb, i, c[0].Data[i], c[1].Data[i])
 				}
 			}
 		}

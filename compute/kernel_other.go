@@ -9,6 +9,10 @@ const (
 
 func kern6x16(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern6x16 needs amd64") }
 
-func kern12x32(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern12x32 needs amd64") }
+func kern8x48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern8x48 needs amd64") }
+
+func kern8x32of48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern8x48 needs amd64") }
+
+func kern8x16of48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern8x48 needs amd64") }
 
 func expSub8(x []float32, mx float32) float32 { panic("compute: expSub8 needs amd64") }
