@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"math"
 	"runtime"
 	"sync"
 
@@ -92,7 +93,11 @@ func gemm(c, a, b blas32.General, tb bool) { gemmPar(c, a, b, tb, true) }
 // run in parallel, one head each).
 func gemmSerial(c, a, b blas32.General, tb bool) { gemmPar(c, a, b, tb, false) }
 
-func gemmPar(c, a, b blas32.General, tb, par bool) {
+func gemmPar(c, a, b blas32.General, tb, par bool) { gemmEpilogue(c, a, b, tb, par, nil) }
+
+// gemmEpilogue is gemmPar followed by ep on every entry of c (nil: none):
+// with a micro-kernel, each tile as soon as its last depth block is done.
+func gemmEpilogue(c, a, b blas32.General, tb, par bool, ep *epilogue) {
 	if c.Rows == 0 || c.Cols == 0 {
 		return
 	}
@@ -100,21 +105,23 @@ func gemmPar(c, a, b blas32.General, tb, par bool) {
 		for i := 0; i < c.Rows; i++ {
 			clear(c.Data[i*c.Stride : i*c.Stride+c.Cols])
 		}
+		ep.applyAll(c)
+		return
+	}
+	if useFMA && !useBLAS {
+		sgemmKernel(c, a, bSource{b: b, tb: tb}, activeKernel(), par, ep)
 		return
 	}
 	if useBLAS {
 		sgemmBLAS(c, a, b, tb, par)
-		return
+	} else {
+		t := blas.NoTrans
+		if tb {
+			t = blas.Trans
+		}
+		blas32.Gemm(blas.NoTrans, t, 1, a, b, 0, c)
 	}
-	if useFMA {
-		sgemmKernel(c, a, bSource{b: b, tb: tb}, activeKernel(), par)
-		return
-	}
-	t := blas.NoTrans
-	if tb {
-		t = blas.Trans
-	}
-	blas32.Gemm(blas.NoTrans, t, 1, a, b, 0, c)
+	ep.applyAll(c)
 }
 
 // packedB is a whole matrix B (k×n) packed once by pack for one
@@ -137,7 +144,7 @@ func pack(dst []float32, b blas32.General, tb bool, k, n int) packedB {
 // sgemmPackedB sets c (m×n) = a (m×k) · B[:k, :n] on the calling
 // goroutine, with B packed beforehand (k ≤ B's depth).
 func sgemmPackedB(c, a blas32.General, b packedB) {
-	sgemmKernel(c, a, bSource{pre: &b}, b.kern, false)
+	sgemmKernel(c, a, bSource{pre: &b}, b.kern, false, nil)
 }
 
 // bSource is the B of a product: op(b) packed block by block, or packed
@@ -154,10 +161,10 @@ type bSource struct {
 // a large product is split into jobs of whole column panels and whole
 // row panels (columns first: each B block is then packed once) run on up
 // to GOMAXPROCS goroutines.
-func sgemmKernel(c, a blas32.General, src bSource, g *microKernel, par bool) {
+func sgemmKernel(c, a blas32.General, src bSource, g *microKernel, par bool, ep *epilogue) {
 	m, n, k := c.Rows, c.Cols, a.Cols
 	np := (n + g.nr - 1) / g.nr
-	j := gemmJob{c: c, a: a, src: src, g: g, rowsPer: m, panelsPer: np, colJobs: 1}
+	j := gemmJob{c: c, a: a, src: src, g: g, ep: ep, rowsPer: m, panelsPer: np, colJobs: 1}
 	if workers := runtime.GOMAXPROCS(0); par && workers > 1 && m*n*k >= gemmParMin {
 		// About four jobs per worker: the cores balance each other (and
 		// whatever else runs on them).
@@ -183,6 +190,7 @@ type gemmJob struct {
 	c, a                        blas32.General
 	src                         bSource
 	g                           *microKernel
+	ep                          *epilogue
 	rowsPer, panelsPer, colJobs int
 }
 
@@ -231,6 +239,11 @@ func (j *gemmJob) run(job int) {
 						at := (ic+ip*g.mr)*c.Stride + jp*g.nr
 						if rows == g.mr && cols == w {
 							g.call(kb, pa, pb, &c.Data[at], c.Stride, acc, w)
+							if j.ep != nil && pc+kb == k {
+								for r := 0; r < rows; r++ {
+									j.ep.apply(c.Data[at+r*c.Stride:at+r*c.Stride+cols], jp*g.nr)
+								}
+							}
 							continue
 						}
 						g.call(kb, pa, pb, &tile[0], g.nr, false, w)
@@ -243,6 +256,9 @@ func (j *gemmJob) run(job int) {
 								}
 							} else {
 								copy(dst, src)
+							}
+							if j.ep != nil && pc+kb == k {
+								j.ep.apply(dst, jp*g.nr)
 							}
 						}
 					}
@@ -309,4 +325,78 @@ func packA(dst []float32, a blas32.General, mr, ic, mb, pc, kb int) {
 			}
 		}
 	}
+}
+
+// epilogue is what a product applies to each entry of c once computed:
+// the bias of the entry's column added (if bias is not nil), then GELU
+// (if gelu).
+type epilogue struct {
+	bias []float32
+	gelu bool
+}
+
+// apply applies e to v, columns j0… of c.
+func (e *epilogue) apply(v []float32, j0 int) {
+	var b []float32
+	if e.bias != nil {
+		b = e.bias[j0 : j0+len(v)]
+	}
+	if !e.gelu {
+		for j := range b {
+			v[j] += b[j]
+		}
+		return
+	}
+	start := 0
+	if useFMA && len(v) >= 8 {
+		start = len(v) &^ 7
+		biasGELU8(v[:start], b)
+	}
+	for j := start; j < len(v); j++ {
+		u := v[j]
+		if b != nil {
+			u += b[j]
+		}
+		v[j] = geluTanh(u)
+	}
+}
+
+// applyAll applies e (if not nil) to every row of c.
+func (e *epilogue) applyAll(c blas32.General) {
+	if e == nil {
+		return
+	}
+	for i := 0; i < c.Rows; i++ {
+		e.apply(c.Data[i*c.Stride:i*c.Stride+c.Cols], 0)
+	}
+}
+
+// geluTanh is GELU's tanh form, 0.5·u·(1 + tanh(√(2/π)·(u + 0.044715·u³)))
+// (PyTorch's gelu(approximate='tanh'), GPT-2's gelu_new), in float64 as
+// u / (1 + exp(−2·√(2/π)·(u + 0.044715·u³))), the same without the
+// cancellation of 1 + tanh for negative u.
+func geluTanh(u float32) float32 {
+	x := float64(u)
+	return float32(x / (1 + math.Exp(-2*math.Sqrt(2/math.Pi)*(x+0.044715*x*x*x))))
+}
+
+// gemmBias sets c = a·op(b) + bias, bias (len c.Cols) added to every row,
+// each tile of c as soon as it is computed (while it is in cache), split
+// over goroutines as gemm. Entries equal gemm's followed by the addition.
+func gemmBias(c, a, b blas32.General, tb bool, bias []float32) {
+	if len(bias) != c.Cols {
+		panic("compute: shape mismatch in gemmBias")
+	}
+	gemmEpilogue(c, a, b, tb, true, &epilogue{bias: bias})
+}
+
+// gemmBiasGELU sets c = gelu(a·op(b) + bias) (bias may be nil) with GELU's
+// tanh form, GPT-2's MLP activation, fused as gemmBias: with AVX2 eight
+// entries at a time through a Cephes exp (within 2e-6 relative or 1e-9
+// absolute of geluTanh), elsewhere geluTanh.
+func gemmBiasGELU(c, a, b blas32.General, tb bool, bias []float32) {
+	if bias != nil && len(bias) != c.Cols {
+		panic("compute: shape mismatch in gemmBiasGELU")
+	}
+	gemmEpilogue(c, a, b, tb, true, &epilogue{bias: bias, gelu: true})
 }

@@ -38,3 +38,10 @@ var hasAVX512 = hasFMA && cpu.X86.HasAVX512F
 //
 //go:noescape
 func expSub8(x []float32, mx float32) (sum float32)
+
+// biasGELU8 sets x[i] = gelu(x[i]+bias[i]) for i < len(x)&^7 with AVX2/FMA
+// (GELU's tanh form through the Cephes expf of expSub8); with an empty
+// bias, x[i] = gelu(x[i]).
+//
+//go:noescape
+func biasGELU8(x, bias []float32)

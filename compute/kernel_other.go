@@ -16,3 +16,5 @@ func kern8x32of48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: 
 func kern8x16of48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: kern8x48 needs amd64") }
 
 func expSub8(x []float32, mx float32) float32 { panic("compute: expSub8 needs amd64") }
+
+func biasGELU8(x, bias []float32) { panic("compute: biasGELU8 needs amd64") }
