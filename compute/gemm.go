@@ -18,11 +18,14 @@ type microKernel struct {
 	mc     int // rows of A packed per block (a multiple of mr)
 	kc     int // depth of a block
 	nc     int // columns of B packed per block (a multiple of nr)
+	// directA: the kernel has a variant reading full row panels of A
+	// where they are, so only a partial last row panel is packed.
+	directA bool
 }
 
 var (
 	avx2Kernel   = microKernel{mr: 6, nr: 16, mc: 96, kc: 256, nc: 4096}
-	avx512Kernel = microKernel{mr: 8, nr: 48, mc: 96, kc: 256, nc: 4608}
+	avx512Kernel = microKernel{mr: 8, nr: 48, mc: 96, kc: 256, nc: 4608, directA: true}
 )
 
 // width is the columns of the tile the micro-kernel computes for the
@@ -49,6 +52,19 @@ func (g *microKernel) call(k int, a, b, c *float32, ldc int, acc bool, w int) {
 		kern8x32of48(k, a, b, c, ldc, acc)
 	default:
 		kern8x16of48(k, a, b, c, ldc, acc)
+	}
+}
+
+// callA runs the variant of call that reads A's mr rows at a (row stride
+// lda) unpacked (directA kernels only).
+func (g *microKernel) callA(k int, a *float32, lda int, b, c *float32, ldc int, acc bool, w int) {
+	switch w {
+	case 48:
+		kern8x48A(k, a, lda, b, c, ldc, acc)
+	case 32:
+		kern8x32of48A(k, a, lda, b, c, ldc, acc)
+	default:
+		kern8x16of48A(k, a, lda, b, c, ldc, acc)
 	}
 }
 
@@ -228,37 +244,47 @@ func (j *gemmJob) run(job int) {
 			}
 			for ic := r0; ic < r1; ic += g.mc {
 				mb := min(g.mc, r1-ic)
-				packA(bufA, j.a, g.mr, ic, mb, pc, kb)
+				full := 0 // row panels read from a where they are
+				if g.directA {
+					full = mb / g.mr
+				}
+				packA(bufA[full*kb*g.mr:], j.a, g.mr, ic+full*g.mr, mb-full*g.mr, pc, kb)
 				for jp := q0; jp < q1; jp++ {
 					pb := &panels[(jp-q0)*stride]
 					cols := min(g.nr, c.Cols-jp*g.nr)
 					w := g.width(cols)
 					for ip := 0; ip*g.mr < mb; ip++ {
 						rows := min(g.mr, mb-ip*g.mr)
-						pa := &bufA[ip*kb*g.mr]
 						at := (ic+ip*g.mr)*c.Stride + jp*g.nr
-						if rows == g.mr && cols == w {
-							g.call(kb, pa, pb, &c.Data[at], c.Stride, acc, w)
-							if j.ep != nil && pc+kb == k {
-								for r := 0; r < rows; r++ {
-									j.ep.apply(c.Data[at+r*c.Stride:at+r*c.Stride+cols], jp*g.nr)
-								}
-							}
+						// The tile: computed in place when whole, else in
+						// tile and copied.
+						dst, ldc, whole := &c.Data[at], c.Stride, rows == g.mr && cols == w
+						if !whole {
+							dst, ldc = &tile[0], g.nr
+						}
+						if ip < full {
+							g.callA(kb, &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride, pb, dst, ldc, acc && whole, w)
+						} else {
+							g.call(kb, &bufA[ip*kb*g.mr], pb, dst, ldc, acc && whole, w)
+						}
+						last := j.ep != nil && pc+kb == k
+						if whole && !last {
 							continue
 						}
-						g.call(kb, pa, pb, &tile[0], g.nr, false, w)
 						for r := 0; r < rows; r++ {
-							dst := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
-							src := tile[r*g.nr : r*g.nr+cols]
-							if acc {
-								for j := range dst {
-									dst[j] += src[j]
+							row := c.Data[at+r*c.Stride : at+r*c.Stride+cols]
+							if !whole {
+								src := tile[r*g.nr : r*g.nr+cols]
+								if acc {
+									for j := range row {
+										row[j] += src[j]
+									}
+								} else {
+									copy(row, src)
 								}
-							} else {
-								copy(dst, src)
 							}
-							if j.ep != nil && pc+kb == k {
-								j.ep.apply(dst, jp*g.nr)
+							if last {
+								j.ep.apply(row, jp*g.nr)
 							}
 						}
 					}

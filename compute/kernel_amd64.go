@@ -26,6 +26,18 @@ func kern8x32of48(k int, a, b, c *float32, ldc int, acc bool)
 //go:noescape
 func kern8x16of48(k int, a, b, c *float32, ldc int, acc bool)
 
+// kern8x48A, kern8x32of48A and kern8x16of48A are kern8x48… reading 8 rows
+// of A where they are (a[i*lda+p]) instead of a packed panel.
+//
+//go:noescape
+func kern8x48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool)
+
+//go:noescape
+func kern8x32of48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool)
+
+//go:noescape
+func kern8x16of48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool)
+
 // hasFMA reports AVX2 and FMA with the OS saving YMM state.
 var hasFMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 

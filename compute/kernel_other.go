@@ -18,3 +18,15 @@ func kern8x16of48(k int, a, b, c *float32, ldc int, acc bool) { panic("compute: 
 func expSub8(x []float32, mx float32) float32 { panic("compute: expSub8 needs amd64") }
 
 func biasGELU8(x, bias []float32) { panic("compute: biasGELU8 needs amd64") }
+
+func kern8x48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool) {
+	panic("compute: kern8x48 needs amd64")
+}
+
+func kern8x32of48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool) {
+	panic("compute: kern8x48 needs amd64")
+}
+
+func kern8x16of48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool) {
+	panic("compute: kern8x48 needs amd64")
+}
