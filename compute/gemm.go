@@ -226,6 +226,9 @@ func (j *gemmJob) run(job int) {
 	if j.src.pre == nil {
 		bp = getBuf(kc * per * g.nr)
 	}
+	// With whole row panels and B as it is (not transposed), the AVX-512
+	// kernel reads B's full panels where they are too.
+	directB := g.directA && j.src.pre == nil && !j.src.tb && (r1-r0)%g.mr == 0
 	var tile [tileMax]float32
 	for q0 := jp0; q0 < jp1; q0 += per {
 		q1 := min(q0+per, jp1)
@@ -234,12 +237,18 @@ func (j *gemmJob) run(job int) {
 			acc := pc > 0 // the first depth block stores, later ones add
 			var panels []float32
 			var stride int // from one panel to the next
-			if pre := j.src.pre; pre != nil {
+			switch pre := j.src.pre; {
+			case pre != nil:
 				stride = pre.k * g.nr
 				panels = pre.data[q0*stride+pc*g.nr:]
-			} else {
-				stride = kb * g.nr
-				panels = *bp
+			case directB:
+				// Only a partial last panel is packed, as panel q1−1.
+				stride, panels = kb*g.nr, *bp
+				if q1 == np && c.Cols%g.nr != 0 {
+					packB(panels[(q1-1-q0)*stride:], j.src.b, false, g.nr, pc, kb, (q1-1)*g.nr, c.Cols)
+				}
+			default:
+				stride, panels = kb*g.nr, *bp
 				packB(panels, j.src.b, j.src.tb, g.nr, pc, kb, q0*g.nr, min(q1*g.nr, c.Cols))
 			}
 			for ic := r0; ic < r1; ic += g.mc {
@@ -262,7 +271,10 @@ func (j *gemmJob) run(job int) {
 						if !whole {
 							dst, ldc = &tile[0], g.nr
 						}
-						if ip < full {
+						if directB && cols == g.nr {
+							b := j.src.b
+							kern8x48AB(kb, &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride, &b.Data[pc*b.Stride+jp*g.nr], b.Stride, dst, ldc, acc && whole)
+						} else if ip < full {
 							g.callA(kb, &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride, pb, dst, ldc, acc && whole, w)
 						} else {
 							g.call(kb, &bufA[ip*kb*g.mr], pb, dst, ldc, acc && whole, w)

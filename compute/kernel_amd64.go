@@ -57,3 +57,9 @@ func expSub8(x []float32, mx float32) (sum float32)
 //
 //go:noescape
 func biasGELU8(x, bias []float32)
+
+// kern8x48AB is kern8x48A reading B's 48 columns where they are too
+// (b[p*ldb+j]).
+//
+//go:noescape
+func kern8x48AB(k int, a *float32, lda int, b *float32, ldb int, c *float32, ldc int, acc bool)
