@@ -175,8 +175,7 @@ type bSource struct {
 // is, for each depth block of g.kc in order, a float32 fused multiply-add
 // chain over the block added to the sum of the blocks before it. With par,
 // a large product is split into jobs of whole column panels and whole
-// row panels (columns first: each B block is then packed once) run on up
-// to GOMAXPROCS goroutines.
+// row panels run on up to GOMAXPROCS goroutines.
 func sgemmKernel(c, a blas32.General, src bSource, g *microKernel, par bool, ep *epilogue) {
 	m, n, k := c.Rows, c.Cols, a.Cols
 	np := (n + g.nr - 1) / g.nr
@@ -185,7 +184,26 @@ func sgemmKernel(c, a blas32.General, src bSource, g *microKernel, par bool, ep 
 		// About four jobs per worker: the cores balance each other (and
 		// whatever else runs on them).
 		target := 4 * workers
-		j.panelsPer = (np + min(np, target) - 1) / min(np, target)
+		// Each job packs the rows of A it reads (unless the kernel reads
+		// them where they are) for each of its column blocks, and the
+		// columns of B it reads (unless B is packed beforehand or read
+		// where it is): choose the split that copies least, the one with
+		// most column jobs among equals.
+		costA, costB := m*k, k*n
+		if g.directA {
+			costA = 0
+		}
+		if src.pre != nil || g.directA && !src.tb {
+			costB = 0
+		}
+		best := -1
+		for cj := min(np, target); cj >= 1; cj-- {
+			rj := min((target+cj-1)/cj, (m+g.mr-1)/g.mr)
+			if cost := cj*costA + rj*costB; best < 0 || cost < best {
+				best, j.colJobs = cost, cj
+			}
+		}
+		j.panelsPer = (np + j.colJobs - 1) / j.colJobs
 		j.colJobs = (np + j.panelsPer - 1) / j.panelsPer
 		rowJobs := min((target+j.colJobs-1)/j.colJobs, (m+g.mr-1)/g.mr)
 		j.rowsPer = roundUp((m+rowJobs-1)/rowJobs, g.mr)
@@ -349,6 +367,15 @@ func packA(dst []float32, a blas32.General, mr, ic, mb, pc, kb int) {
 			return a.Data[i*a.Stride+pc : i*a.Stride+pc+kb]
 		}
 		ii := 0
+		if rows == 6 && mr == 6 { // the AVX2 kernel's panel in one pass: sequential writes
+			r0, r1, r2, r3, r4, r5 := row(0), row(1), row(2), row(3), row(4), row(5)
+			r1, r2, r3, r4, r5 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)], r4[:len(r0)], r5[:len(r0)]
+			for p := range r0 {
+				d := panel[p*6 : p*6+6 : p*6+6]
+				d[0], d[1], d[2], d[3], d[4], d[5] = r0[p], r1[p], r2[p], r3[p], r4[p], r5[p]
+			}
+			continue
+		}
 		for ; ii+4 <= rows; ii += 4 { // four rows at a time: fewer passes over the panel
 			r0, r1, r2, r3 := row(ii), row(ii+1), row(ii+2), row(ii+3)
 			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
