@@ -63,8 +63,14 @@ func TestGemmPathsMatchFloat64(t *testing.T) {
 			if tb {
 				bAt = func(p, j int) float32 { return b.Data[j*b.Stride+p] }
 			}
+			// Large products are checked on a sample of rows (the first,
+			// the last, every 7th); all of c is compared across GOMAXPROCS.
+			checked := func(i int) bool { return m*n*k < 1<<22 || i < 2 || i >= m-2 || i%7 == 0 }
 			want, tol := make([]float64, m*n), make([]float64, m*n)
 			for i := 0; i < m; i++ {
+				if !checked(i) {
+					continue
+				}
 				for j := 0; j < n; j++ {
 					var s, abs float64
 					for p := 0; p < k; p++ {
@@ -81,6 +87,9 @@ func TestGemmPathsMatchFloat64(t *testing.T) {
 					c := randGeneral(rng, m, n, 2) // overwritten, not added to
 					gemm(c, a, b, tb)
 					for i := 0; i < m; i++ {
+						if !checked(i) {
+							continue
+						}
 						for j := 0; j < n; j++ {
 							got := c.Data[i*c.Stride+j]
 							if d := math.Abs(float64(got) - want[i*n+j]); d > tol[i*n+j] {
