@@ -18,14 +18,11 @@ type microKernel struct {
 	mc     int // rows of A packed per block (a multiple of mr)
 	kc     int // depth of a block
 	nc     int // columns of B packed per block (a multiple of nr)
-	// directA: the kernel has a variant reading full row panels of A
-	// where they are, so only a partial last row panel is packed.
-	directA bool
 }
 
 var (
 	avx2Kernel   = microKernel{mr: 6, nr: 16, mc: 96, kc: 256, nc: 4096}
-	avx512Kernel = microKernel{mr: 8, nr: 48, mc: 96, kc: 256, nc: 4608, directA: true}
+	avx512Kernel = microKernel{mr: 8, nr: 48, mc: 96, kc: 256, nc: 4608}
 )
 
 // width is the columns of the tile the micro-kernel computes for the
@@ -38,35 +35,49 @@ func (g *microKernel) width(cols int) int {
 	return g.nr
 }
 
-// call runs this geometry's micro-kernel on one tile, w (from width)
-// columns wide.
-func (g *microKernel) call(k int, a, b, c *float32, ldc int, acc bool, w int) {
-	if g.nr != 48 {
-		kern6x16(k, a, b, c, ldc, acc)
+// call runs this geometry's micro-kernel on one tile w (from width)
+// columns wide: A packed (lda 0) or its rows read where they are (row
+// stride lda), B packed (ldb 0) or, for a whole panel (w = nr), its rows
+// read where they are (row stride ldb).
+func (g *microKernel) call(k int, a *float32, lda int, b *float32, ldb int, c *float32, ldc int, acc bool, w int) {
+	if g.nr == 16 {
+		switch {
+		case lda > 0 && ldb > 0:
+			kern6x16AB(k, a, lda, b, ldb, c, ldc, acc)
+		case lda > 0:
+			kern6x16A(k, a, lda, b, c, ldc, acc)
+		case ldb > 0:
+			kern6x16B(k, a, b, ldb, c, ldc, acc)
+		default:
+			kern6x16(k, a, b, c, ldc, acc)
+		}
 		return
 	}
-	switch w {
-	case 48:
+	switch {
+	case lda > 0 && ldb > 0:
+		kern8x48AB(k, a, lda, b, ldb, c, ldc, acc)
+	case ldb > 0:
+		kern8x48B(k, a, b, ldb, c, ldc, acc)
+	case lda > 0 && w == 48:
+		kern8x48A(k, a, lda, b, c, ldc, acc)
+	case lda > 0 && w == 32:
+		kern8x32of48A(k, a, lda, b, c, ldc, acc)
+	case lda > 0:
+		kern8x16of48A(k, a, lda, b, c, ldc, acc)
+	case w == 48:
 		kern8x48(k, a, b, c, ldc, acc)
-	case 32:
+	case w == 32:
 		kern8x32of48(k, a, b, c, ldc, acc)
 	default:
 		kern8x16of48(k, a, b, c, ldc, acc)
 	}
 }
 
-// callA runs the variant of call that reads A's mr rows at a (row stride
-// lda) unpacked (directA kernels only).
-func (g *microKernel) callA(k int, a *float32, lda int, b, c *float32, ldc int, acc bool, w int) {
-	switch w {
-	case 48:
-		kern8x48A(k, a, lda, b, c, ldc, acc)
-	case 32:
-		kern8x32of48A(k, a, lda, b, c, ldc, acc)
-	default:
-		kern8x16of48A(k, a, lda, b, c, ldc, acc)
-	}
-}
+// aliased reports that reading b's rows where they are would be slow: with
+// the AVX2 kernel a panel row is one cache line, and rows a multiple of
+// 4 KiB apart all fall in one L1 set (768×3072 ran 20% slower than
+// packed; the AVX-512 kernel's three lines per row ran faster than packed).
+func (g *microKernel) aliased(b blas32.General) bool { return g.nr == 16 && b.Stride%1024 == 0 }
 
 // activeKernel is the micro-kernel products use when useFMA is on.
 func activeKernel() *microKernel {
@@ -189,11 +200,8 @@ func sgemmKernel(c, a blas32.General, src bSource, g *microKernel, par bool, ep 
 		// columns of B it reads (unless B is packed beforehand or read
 		// where it is): choose the split that copies least, the one with
 		// most column jobs among equals.
-		costA, costB := m*k, k*n
-		if g.directA {
-			costA = 0
-		}
-		if src.pre != nil || g.directA && !src.tb {
+		costA, costB := 0, k*n // whole row panels of A are read where they are
+		if src.pre != nil || !src.tb && !g.aliased(src.b) {
 			costB = 0
 		}
 		best := -1
@@ -244,9 +252,9 @@ func (j *gemmJob) run(job int) {
 	if j.src.pre == nil {
 		bp = getBuf(kc * per * g.nr)
 	}
-	// With whole row panels and B as it is (not transposed), the AVX-512
-	// kernel reads B's full panels where they are too.
-	directB := g.directA && j.src.pre == nil && !j.src.tb && (r1-r0)%g.mr == 0
+	// Whole row panels of A are read where they are; whole column panels
+	// of B too unless B is transposed or packed beforehand.
+	directB := j.src.pre == nil && !j.src.tb && !g.aliased(j.src.b)
 	var tile [tileMax]float32
 	for q0 := jp0; q0 < jp1; q0 += per {
 		q1 := min(q0+per, jp1)
@@ -271,10 +279,7 @@ func (j *gemmJob) run(job int) {
 			}
 			for ic := r0; ic < r1; ic += g.mc {
 				mb := min(g.mc, r1-ic)
-				full := 0 // row panels read from a where they are
-				if g.directA {
-					full = mb / g.mr
-				}
+				full := mb / g.mr // row panels read from a where they are
 				packA(bufA[full*kb*g.mr:], j.a, g.mr, ic+full*g.mr, mb-full*g.mr, pc, kb)
 				for jp := q0; jp < q1; jp++ {
 					pb := &panels[(jp-q0)*stride]
@@ -289,14 +294,16 @@ func (j *gemmJob) run(job int) {
 						if !whole {
 							dst, ldc = &tile[0], g.nr
 						}
+						pa, lda := &bufA[ip*kb*g.mr], 0
+						if ip < full {
+							pa, lda = &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride
+						}
+						pbt, ldb := pb, 0
 						if directB && cols == g.nr {
 							b := j.src.b
-							kern8x48AB(kb, &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride, &b.Data[pc*b.Stride+jp*g.nr], b.Stride, dst, ldc, acc && whole)
-						} else if ip < full {
-							g.callA(kb, &j.a.Data[(ic+ip*g.mr)*j.a.Stride+pc], j.a.Stride, pb, dst, ldc, acc && whole, w)
-						} else {
-							g.call(kb, &bufA[ip*kb*g.mr], pb, dst, ldc, acc && whole, w)
+							pbt, ldb = &b.Data[pc*b.Stride+jp*g.nr], b.Stride
 						}
+						g.call(kb, pa, lda, pbt, ldb, dst, ldc, acc && whole, w)
 						last := j.ep != nil && pc+kb == k
 						if whole && !last {
 							continue

@@ -59,7 +59,7 @@ func BenchmarkMicroKernel(b *testing.B) {
 			a, bp, c := make([]float32, k*g.mr), make([]float32, k*g.nr), make([]float32, g.mr*g.nr)
 			cpu0 := processCPU()
 			for b.Loop() {
-				g.call(k, &a[0], &bp[0], &c[0], g.nr, true, g.nr)
+				g.call(k, &a[0], 0, &bp[0], 0, &c[0], g.nr, true, g.nr)
 			}
 			reportGFLOPs(b, 2*float64(k*g.mr*g.nr), processCPU()-cpu0)
 		})

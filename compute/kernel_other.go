@@ -34,3 +34,19 @@ func kern8x16of48A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool)
 func kern8x48AB(k int, a *float32, lda int, b *float32, ldb int, c *float32, ldc int, acc bool) {
 	panic("compute: kern8x48 needs amd64")
 }
+
+func kern8x48B(k int, a, b *float32, ldb int, c *float32, ldc int, acc bool) {
+	panic("compute: kern8x48 needs amd64")
+}
+
+func kern6x16A(k int, a *float32, lda int, b, c *float32, ldc int, acc bool) {
+	panic("compute: kern6x16 needs amd64")
+}
+
+func kern6x16B(k int, a, b *float32, ldb int, c *float32, ldc int, acc bool) {
+	panic("compute: kern6x16 needs amd64")
+}
+
+func kern6x16AB(k int, a *float32, lda int, b *float32, ldb int, c *float32, ldc int, acc bool) {
+	panic("compute: kern6x16 needs amd64")
+}
