@@ -17,9 +17,10 @@ func gemmTol(k int, absSum float64) float64 { return float64(k)*absSum*0x1p-23 +
 
 // gemmShapes are the m×n×k products every path is checked on: single
 // entries, exact and partial register tiles of both micro-kernels (6×16,
-// 8×48 and its 32- and 16-column variants), depths around the 256 block and not a multiple of anything,
-// products split over goroutines (by columns and by rows), and GPT-2's
-// projections at T = 64.
+// 8×48 and its 32- and 16-column variants), depths around the 256 block
+// and not a multiple of anything, products split over goroutines (by
+// columns and by rows), B's rows 4 KiB apart, and GPT-2's projections at
+// T = 64. Operands are strided views (3 floats of padding per row).
 func gemmShapes(rng *rand.Rand) [][3]int {
 	shapes := [][3]int{
 		{1, 1, 1}, {1, 1, 300}, {6, 16, 1}, {7, 17, 3}, {8, 48, 5}, {9, 49, 7}, {8, 32, 9},
@@ -27,6 +28,7 @@ func gemmShapes(rng *rand.Rand) [][3]int {
 		{5, 15, 257}, {24, 64, 256}, {25, 65, 513}, {96, 33, 300}, {97, 300, 255},
 		{200, 100, 513}, {13, 64, 64}, {20, 600, 300}, {100, 300, 700}, {1000, 40, 60},
 		{48, 48, 64}, {48, 64, 1000},
+		{13, 1021, 300}, // B's rows 1024 floats apart (with the padding): packed for AVX2
 		{64, 2304, 768}, {64, 3072, 768}, {64, 768, 3072}, {64, 768, 768},
 	}
 	for n := 0; n < 20; n++ {
