@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/tokenizer"
+	"github.com/attnscope/attnscope/ui/editor"
 	"github.com/attnscope/attnscope/ui/headgrid"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/internal/style"
@@ -29,6 +29,10 @@ const (
 	viewMetrics  = "metrics"
 	viewNext     = "next"
 )
+
+// TextLimit is how many characters the editor holds: well past a
+// context of 1024 tokens, whose excess the pass cuts with a notice.
+const TextLimit = 1 << 16
 
 // Model is model mode's screen.
 type Model struct {
@@ -66,7 +70,7 @@ type Model struct {
 	help    help.Model
 	helpOn  bool
 	editing bool
-	input   textinput.Model
+	input   editor.Model // the text, multi-line; invisible characters drawn as escapes
 	message string
 	note    string  // what the last action did, for the status line
 	seed    uint64  // the induction probe's last seed
@@ -130,13 +134,9 @@ func WithLook(t themes.Theme, p colorprofile.Profile, noColor bool) Option {
 func New(opts ...Option) Model {
 	m := Model{KeyMap: DefaultKeyMap(), stages: pipeline.ModelStages(), inspecting: true,
 		theme: themes.Default, profile: colorprofile.TrueColor, width: 80, height: 24, help: help.New()}
-	m.input = textinput.New()
-	m.input.Prompt = "› "
+	m.input = editor.New()
 	m.input.Placeholder = "type a text"
-	m.input.CharLimit = 1 << 16
-	st := textinput.DefaultDarkStyles()
-	st.Cursor.Blink = false
-	m.input.SetStyles(st)
+	m.input.CharLimit = TextLimit
 	for _, o := range opts {
 		o(&m)
 	}
@@ -174,6 +174,7 @@ func (m *Model) SetTheme(t themes.Theme, p colorprofile.Profile, noColor bool) {
 	m.hm.SetProfile(p)
 	m.hm.SetNoColor(noColor)
 	m.help.Styles = style.Help(t)
+	m.input.Styles = editor.DefaultStyles(t)
 }
 
 // Theme is the palette in use.

@@ -164,7 +164,7 @@ func (m *Model) resize() {
 	m.query.SetSize(w, h)
 	m.next.SetSize(min(w, 100), h)
 	m.hm.SetSize(m.heatSize())
-	m.input.SetWidth(max(w-4, 1))
+	m.input.SetSize(w, 1)
 	m.help.SetWidth(w)
 	m.hv.ready = false
 	m.sync()

@@ -3,6 +3,7 @@ package modelview
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -44,12 +45,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.explainCursor()
 		return m, nil
 	case tea.PasteMsg:
-		if m.editing {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
+		return m.pasted(msg)
 	case tea.KeyPressMsg:
 		return m.pressed(msg)
 	case tea.MouseClickMsg:
@@ -115,10 +111,7 @@ func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Induction):
 		return m.induction()
 	case key.Matches(msg, k.Edit) && !m.present:
-		m.editing = true
-		m.input.SetValue(m.req.Text)
-		m.input.CursorEnd()
-		return m, m.input.Focus()
+		return m.edit(m.req.Text)
 	}
 	return m.forward(msg)
 }
@@ -263,4 +256,34 @@ func (m Model) updateEdit(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
+}
+
+// edit opens the editor on text, the cursor at its end.
+func (m Model) edit(text string) (Model, tea.Cmd) {
+	m.editing = true
+	m.input.SetValue(text)
+	m.input.CursorEnd()
+	return m, m.input.Focus()
+}
+
+// pasted opens the editor on a paste outside it (as the chapter's screen
+// does), or inserts the paste, newlines kept, cut to the editor's limit
+// with a note.
+func (m Model) pasted(msg tea.PasteMsg) (Model, tea.Cmd) {
+	if m.present {
+		return m, nil
+	}
+	var open tea.Cmd
+	if !m.editing {
+		m, open = m.edit("")
+	}
+	content := msg.Content
+	room := m.input.CharLimit - utf8.RuneCountInString(m.input.Value())
+	if n := utf8.RuneCountInString(content); n > room {
+		content = string([]rune(content)[:max(room, 0)])
+		m.note = fmt.Sprintf("the paste was cut to its first %d characters (the editor holds %d)", max(room, 0), m.input.CharLimit)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(tea.PasteMsg{Content: content})
+	return m, tea.Batch(open, cmd)
 }

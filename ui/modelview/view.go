@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -204,7 +205,7 @@ func (m Model) renderHelpLine() string {
 	case m.clean:
 		return ""
 	case m.editing:
-		return m.help.ShortHelpView(m.KeyMap.editHelp())
+		return m.help.ShortHelpView(append(m.KeyMap.editHelp(), m.input.KeyMap.Newline))
 	case m.present:
 		_, muted, _, _ := m.style()
 		return muted.Render("n next · p previous · [ ] layer · < > head · q quit")
@@ -222,7 +223,8 @@ func (m Model) renderHelp() string {
 		sub.Render("overview") + "\n" + hm.FullHelpView(m.grid.KeyMap.FullHelp()) + "\n" +
 		sub.Render("head") + "\n" + hm.FullHelpView(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
 		sub.Render("query") + "\n" + hm.FullHelpView(m.query.KeyMap.FullHelp()) + "\n" +
-		sub.Render("metrics") + "\n" + hm.FullHelpView(m.table.KeyMap.FullHelp()) + "\n\n" +
+		sub.Render("metrics") + "\n" + hm.FullHelpView(m.table.KeyMap.FullHelp()) + "\n" +
+		sub.Render("editing the text (e, or paste)") + "\n" + hm.FullHelpView([][]key.Binding{append(m.KeyMap.editHelp(), m.input.KeyMap.Newline)}) + "\n\n" +
 		muted.Render("c colormap · t theme · press any key to close")
 }
 
