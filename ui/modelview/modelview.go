@@ -15,6 +15,7 @@ import (
 	"github.com/attnscope/attnscope/ui/headgrid"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/internal/style"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/nexttok"
 	"github.com/attnscope/attnscope/ui/queryview"
 	"github.com/attnscope/attnscope/ui/scoretable"
@@ -60,6 +61,7 @@ type Model struct {
 	next  nexttok.Model
 	hm    heatmap.Model
 	hv    headView          // the head view's prepared data and explanation
+	narr  narrate.Model     // the view's narration, paged by its More key
 	top   nexttok.Candidate // the most likely next token
 
 	theme   themes.Theme
@@ -146,6 +148,7 @@ func New(opts ...Option) Model {
 	m.query = queryview.New(m.theme)
 	m.next = nexttok.New(m.theme)
 	m.hm = heatmap.New(heatmap.WithTheme(m.theme))
+	m.narr = narrate.NewModel(m.theme)
 	m.SetTheme(m.theme, m.profile, m.noColor)
 	if m.sc != nil {
 		m.landScene(m.sc)
@@ -175,6 +178,7 @@ func (m *Model) SetTheme(t themes.Theme, p colorprofile.Profile, noColor bool) {
 	m.hm.SetNoColor(noColor)
 	m.help.Styles = style.Help(t)
 	m.input.Styles = editor.DefaultStyles(t)
+	m.narr.Styles = narrate.DefaultStyles(t)
 }
 
 // Theme is the palette in use.

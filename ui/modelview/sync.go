@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/attnscope/attnscope/ui/headgrid"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/scoretable"
 )
 
@@ -166,8 +167,19 @@ func (m *Model) resize() {
 	m.hm.SetSize(m.heatSize())
 	m.input.SetSize(w, 1)
 	m.help.SetWidth(w)
+	m.narr.SetSize(min(w, 150), m.narrationH())
 	m.hv.ready = false
 	m.sync()
+	m.syncNarration()
+}
+
+// syncNarration gives the narration panel the words of the view shown.
+func (m *Model) syncNarration() {
+	w := m.narrate()
+	n := narrate.Narration{Title: m.stages[m.stage].Title, Formula: w.formula, Text: w.text}
+	if n != m.narr.Narration() {
+		m.narr.SetNarration(n)
+	}
 }
 
 // SetSize sets the screen's size.

@@ -19,8 +19,14 @@ import (
 // InductionWords is how many random words the induction probe repeats.
 const InductionWords = 20
 
-// Update handles a message.
+// Update handles a message; the narration follows what it changed.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.syncNarration()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
@@ -88,6 +94,9 @@ func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Help):
 		m.helpOn = true
+		return m, nil
+	case key.Matches(msg, m.narr.KeyMap.More):
+		m.narr, _ = m.narr.Update(msg)
 		return m, nil
 	case key.Matches(msg, k.Next):
 		return m.step(+1)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
-	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // Render draws the whole screen as exactly height lines of at most width
@@ -208,7 +207,14 @@ func (m Model) renderHelpLine() string {
 		return m.help.ShortHelpView(append(m.KeyMap.editHelp(), m.input.KeyMap.Newline))
 	case m.present:
 		_, muted, _, _ := m.style()
-		return muted.Render("n next · p previous · [ ] layer · < > head · q quit")
+		more := ""
+		if m.narr.Cut() {
+			more = " · " + m.narr.KeyMap.More.Help().Key + " " + m.narr.KeyMap.More.Help().Desc
+		}
+		return muted.Render("n next · p previous · [ ] layer · < > head" + more + " · q quit")
+	}
+	if m.narr.Cut() {
+		return m.help.ShortHelpView(m.KeyMap.shortHelpWith(m.narr.KeyMap.More))
 	}
 	return m.help.ShortHelpView(m.KeyMap.ShortHelp())
 }
@@ -219,7 +225,7 @@ func (m Model) renderHelp() string {
 	hm.ShowAll = true
 	accent, muted, _, _ := m.style()
 	sub := muted.Bold(true)
-	return accent.Render("attnscope — model mode keys") + "\n\n" + hm.FullHelpView(m.KeyMap.FullHelp()) + "\n\n" +
+	return accent.Render("attnscope — model mode keys") + "\n\n" + hm.FullHelpView(append(m.KeyMap.FullHelp(), m.narr.KeyMap.FullHelp()...)) + "\n\n" +
 		sub.Render("overview") + "\n" + hm.FullHelpView(m.grid.KeyMap.FullHelp()) + "\n" +
 		sub.Render("head") + "\n" + hm.FullHelpView(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
 		sub.Render("query") + "\n" + hm.FullHelpView(m.query.KeyMap.FullHelp()) + "\n" +
@@ -235,24 +241,5 @@ func (m Model) renderBody() string {
 	if n == 0 {
 		return view
 	}
-	return view + "\n\n" + m.renderNarration(n)
-}
-
-// renderNarration is the view's formula and words in n lines.
-func (m Model) renderNarration(n int) string {
-	accent, _, text, _ := m.style()
-	nar := m.narrate()
-	w := min(m.width, 150)
-	lines := []string{cells.Clip(accent.Render(nar.formula), m.width)}
-	if n > 1 {
-		wrapped := strings.Split(lipgloss.Wrap(nar.text, w, " "), "\n")
-		if len(wrapped) > n-1 { // cut: say so on the last line shown
-			wrapped = wrapped[:n-1]
-			wrapped[n-2] = ansi.Truncate(wrapped[n-2], w-1, "") + "…"
-		}
-		for _, l := range wrapped {
-			lines = append(lines, text.Render(l))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return view + "\n\n" + m.narr.View()
 }
