@@ -42,11 +42,16 @@ type Model struct {
 	models *pipeline.Models
 	req    pipeline.ModelRequest
 	load   loading
-	sc     *pipeline.ModelScene // the last good scene; nil until the first pass lands
-	scene  int                  // counts the scenes landed: the work for an earlier one is dropped
-	pre    prelude              // the checkpoint and tokens, before the pass
-	cache  layerCache           // layers recomputed for the views
-	thumbs map[int][][]float32  // layer → head → pooled pattern (copy on write)
+	sc     *pipeline.ModelScene // the scene shown; nil until a pass has started
+	met    compute.GPT2Metrics  // its head scores as far as they are known (NaN: to come)
+	done   int                  // its layers computed: all unless partial
+	// partial: sc's pass has not ended (or was cancelled), so its trace
+	// holds only the first done layers and no next-token logits.
+	partial bool
+	scene   int                 // counts the scenes landed: the work for an earlier one is dropped
+	pre     prelude             // the checkpoint and tokens, before the pass
+	cache   layerCache          // layers recomputed for the views
+	thumbs  map[int][][]float32 // layer → head → pooled pattern (copy on write)
 
 	stages      []pipeline.StageDef
 	stage       int
@@ -151,7 +156,7 @@ func New(opts ...Option) Model {
 	m.narr = narrate.NewModel(m.theme)
 	m.SetTheme(m.theme, m.profile, m.noColor)
 	if m.sc != nil {
-		m.landScene(m.sc)
+		m.landScene(m.sc, false)
 	} else if m.models != nil {
 		m.initCmd = m.startOpen()
 	}
@@ -184,8 +189,13 @@ func (m *Model) SetTheme(t themes.Theme, p colorprofile.Profile, noColor bool) {
 // Theme is the palette in use.
 func (m Model) Theme() themes.Theme { return m.theme }
 
-// Scene is the scene shown (nil while the first pass runs).
-func (m Model) Scene() *pipeline.ModelScene { return m.sc }
+// Scene is the scene shown, nil until a forward pass has ended.
+func (m Model) Scene() *pipeline.ModelScene {
+	if m.partial {
+		return nil
+	}
+	return m.sc
+}
 
 // Stage is the view shown, by name.
 func (m Model) Stage() string { return m.stages[m.stage].Name }

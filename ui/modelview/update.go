@@ -33,6 +33,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case openedMsg:
 		return m.opened(msg)
+	case startedMsg:
+		return m.started(msg)
 	case progressMsg:
 		return m.progressed(msg)
 	case tracedMsg:
