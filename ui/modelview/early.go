@@ -96,21 +96,26 @@ func (m Model) pendingView() string {
 		return ""
 	}
 	L := m.sc.Model.Info.Config.Layers
-	why := fmt.Sprintf("the forward pass is at layer %d of %d", min(m.done+1, L), L)
+	why := fmt.Sprintf("the forward pass has done %d of its %d layers", m.done, L)
 	if !m.load.active {
 		why = fmt.Sprintf("loading was cancelled after %d of %d layers", m.done, L)
 	}
-	have := "no layer is computed yet"
-	if m.done > 0 {
-		have = fmt.Sprintf("layers 0–%d are ready ([ ] steps the layer)", m.done-1)
+	have := "No layer is computed yet"
+	switch {
+	case m.done == 1:
+		have = "Layer 0 is ready ([ steps back to it)"
+	case m.done > 1:
+		have = fmt.Sprintf("Layers 0–%d are ready ([ ] step the layer)", m.done-1)
 	}
 	switch {
+	case m.needsLayer() && m.layer >= m.done && !m.load.active:
+		return fmt.Sprintf("layer %d was not computed: %s. %s.", m.layer, why, have)
 	case m.needsLayer() && m.layer >= m.done:
 		return fmt.Sprintf("layer %d is not computed yet: %s; this view fills in when its block is done. %s.", m.layer, why, have)
 	case m.Stage() == viewMetrics && m.done == 0:
 		return fmt.Sprintf("No head scores yet: %s; each layer's heads join the table when its block is done.", why)
 	case m.Stage() == viewNext:
-		return fmt.Sprintf("The next-token distribution comes after the last layer: %s. %s.", why, have)
+		return fmt.Sprintf("The next-token distribution comes after the last layer: %s.", why)
 	}
 	return ""
 }
@@ -131,12 +136,19 @@ func (m Model) pendingWords() (narration, bool) {
 		if m.layer < m.done {
 			return narration{}, false
 		}
+		state := fmt.Sprintf("%d of %d layers done", m.done, L)
+		if !m.load.active {
+			state = fmt.Sprintf("stopped after %d of %d blocks", m.done, L)
+		}
+		return narration{fmt.Sprintf("x_%d = block_%d(x_%d)  ·  %s", m.layer+1, m.layer, m.layer, state),
+			fmt.Sprintf("Each block reads the output of the one before, so the pass computes them in order: layer %d's attention is known once block %d has run. ", m.layer, m.layer) +
+				"The views of the layers done draw at once, and keys work meanwhile; Esc stops the pass and keeps what is done."}, true
 	case viewMetrics:
 		return narration{fmt.Sprintf("score = Σ A⊙P / Σ A · %d of %d layers scored so far", m.done, L),
 			"The table lists the heads of the layers computed so far and grows as each block ends; the other views and this one sort, open and step as usual meanwhile."}, true
 	case viewNext:
-	default:
-		return narration{}, false
+		return narration{"p = softmax(LN_f(x_T) · wteᵀ) at the last position",
+			fmt.Sprintf("The next token is read from the last position's output of all %d blocks, through the final LayerNorm and the token embedding: it appears when the pass ends (%d of %d layers done).", L, m.done, L)}, true
 	}
-	return narration{"waiting for the forward pass", m.pendingView()}, true
+	return narration{}, false
 }

@@ -105,3 +105,40 @@ func TestEarlyViews(t *testing.T) {
 		}
 	}
 }
+
+// Esc during the pass keeps the layers done on screen and says which were
+// not computed; nothing that still arrives from the stopped pass lands.
+func TestCancelDuringPass(t *testing.T) {
+	dir, err := tinygpt.Write(t.TempDir(), tinygpt.Shape{Layers: 4, Heads: 2, D: 8, Context: 1024, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := pipeline.ModelRequest{Spec: dir, Text: strings.Repeat("one two three four ", 20)}
+	m := New(WithRequest(pipeline.NewModels(), req), WithSelection(2, 3, 0))
+	m.SetSize(80, 24)
+	queue := runCmd(m.Init())
+	var pending []tea.Msg
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		if p, ok := msg.(progressMsg); ok && p.layer == 0 {
+			m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+			pending = runCmd(cmd) // the stopped pass's last words
+			break
+		}
+		queue = append(queue, runCmd(cmd)...)
+	}
+	for _, msg := range pending {
+		m, _ = m.Update(msg)
+	}
+	s := ansi.Strip(m.Render())
+	if m.Loading() || m.Scene() != nil || m.done != 1 || !strings.Contains(s, "layer 3 was not computed") || !strings.Contains(s, "cancelled") {
+		t.Fatalf("cancelled: loading %v, done %d\n%s", m.Loading(), m.done, s)
+	}
+	m = drive(t, m, keyPress("["), keyPress("["), keyPress("["))
+	if s := ansi.Strip(m.Render()); !strings.Contains(s, "L0H0 weights") {
+		t.Errorf("layer 0, computed before the cancel, does not draw:\n%s", s)
+	}
+}
