@@ -221,17 +221,29 @@ func (m Model) renderHelpLine() string {
 
 // renderHelp is the full help: model mode's keys, then each view's.
 func (m Model) renderHelp() string {
-	hm := m.help
-	hm.ShowAll = true
 	accent, muted, _, _ := m.style()
 	sub := muted.Bold(true)
-	return accent.Render("attnscope — model mode keys") + "\n\n" + hm.FullHelpView(append(m.KeyMap.FullHelp(), m.narr.KeyMap.FullHelp()...)) + "\n\n" +
-		sub.Render("overview") + "\n" + hm.FullHelpView(m.grid.KeyMap.FullHelp()) + "\n" +
-		sub.Render("head") + "\n" + hm.FullHelpView(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
-		sub.Render("query") + "\n" + hm.FullHelpView(m.query.KeyMap.FullHelp()) + "\n" +
-		sub.Render("metrics") + "\n" + hm.FullHelpView(m.table.KeyMap.FullHelp()) + "\n" +
-		sub.Render("editing the text (e, or paste)") + "\n" + hm.FullHelpView([][]key.Binding{append(m.KeyMap.editHelp(), m.input.KeyMap.Newline)}) + "\n\n" +
+	return accent.Render("attnscope — model mode keys") + "\n\n" + m.fullHelp(append(m.KeyMap.FullHelp(), m.narr.KeyMap.FullHelp()...)) + "\n\n" +
+		sub.Render("overview") + "\n" + m.fullHelp(m.grid.KeyMap.FullHelp()) + "\n" +
+		sub.Render("head") + "\n" + m.fullHelp(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
+		sub.Render("query") + "\n" + m.fullHelp(m.query.KeyMap.FullHelp()) + "\n" +
+		sub.Render("metrics") + "\n" + m.fullHelp(m.table.KeyMap.FullHelp()) + "\n" +
+		sub.Render("editing the text (e, or paste)") + "\n" + m.fullHelp([][]key.Binding{append(m.KeyMap.editHelp(), m.input.KeyMap.Newline)}) + "\n\n" +
 		muted.Render("c colormap · t theme · press any key to close")
+}
+
+// fullHelp draws groups of keys side by side, in rows of fewer groups
+// when they are wider than the screen.
+func (m Model) fullHelp(groups [][]key.Binding) string {
+	hm := m.help
+	hm.ShowAll = true
+	hm.SetWidth(0)
+	s := hm.FullHelpView(groups)
+	if len(groups) < 2 || lipgloss.Width(s) <= m.width {
+		return s
+	}
+	n := len(groups) / 2
+	return m.fullHelp(groups[:n]) + "\n" + m.fullHelp(groups[n:])
 }
 
 // renderBody is the view shown and its narration under it.
