@@ -69,7 +69,9 @@ func (m *Model) refresh() {
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
 		m.sel.panel = m.mainPanel()
-		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), m.layout())
+		lay := m.layout()
+		lay.panelW, lay.panelH = m.mainSize(lay)
+		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), lay)
 		m.view.hms = []heatmap.Model{main}
 	}
 	m.clamp()
@@ -109,13 +111,7 @@ func (m *Model) resize() {
 	m.view.narrShown = len(m.narrationLines(m.width, lay.narration))
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
-		h := max(lay.panelH-1, 0) // one line kept for the hint
-		if m.pres.on {
-			h = lay.panelH // presenter mode has no hint line
-		}
-		if main.Width() != lay.panelW || main.Height() != h {
-			main.SetSize(lay.panelW, h)
-		}
+		main.SetSize(m.mainSize(lay))
 		m.view.hms = []heatmap.Model{main}
 		if !m.pres.on { // presenter mode shows the main matrix alone, filling the screen
 			m.view.hms = m.withSecondaries(main, lay)
@@ -124,6 +120,15 @@ func (m *Model) resize() {
 	m.insp.SetSize(lay.inspW, lay.inspH)
 	m.view.narrView.SetSize(m.width, lay.narration)
 	m.syncCursor()
+}
+
+// mainSize is the size of the main heatmap in lay: the panels' area less
+// the hint line under it (presenter mode has none).
+func (m Model) mainSize(lay layout) (w, h int) {
+	if m.pres.on {
+		return lay.panelW, lay.panelH
+	}
+	return lay.panelW, max(lay.panelH-1, 0)
 }
 
 // withSecondaries returns the main heatmap and, when the main matrix

@@ -48,10 +48,7 @@ func (m *Model) relayoutCompact() {
 // the rest allows (within limits), never less than one cell per value.
 func (m *Model) layoutTile(l *layout) {
 	d := m.data
-	for r := 0; r < d.Rows; r++ {
-		l.labelW = max(l.labelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
-	}
-	l.labelW = min(l.labelW, tileMaxLabel, m.width/4)
+	l.labelW = min(m.rowLabelW, tileMaxLabel, m.width/4)
 	l.gutter = l.labelW + 1
 	availW, availH := m.width-l.gutter, m.height-l.titleLines-1
 	l.cw = min(max(availW/d.Cols, 1), tileMaxCellW)

@@ -2,10 +2,12 @@ package heatmap
 
 import (
 	"math"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
@@ -80,6 +82,9 @@ type Model struct {
 	sums      []float64
 	hasDrop   bool
 	hasMasked bool // some finite cell is flagged masked
+	// rowLabelW and colLabelW are the widest row label and column label
+	// (without its leading spaces), measured once per SetData.
+	rowLabelW, colLabelW int
 
 	theme   themes.Theme
 	profile colorprofile.Profile
@@ -227,9 +232,23 @@ func (m *Model) SetData(d Data) {
 		}
 		m.sums = append(m.sums, s)
 	}
+	m.measureLabels()
 	m.rebuildPalette()
 	m.clampCursor()
 	m.relayout()
+}
+
+// measureLabels records the widest row and column labels, which the
+// layout reads on every resize.
+func (m *Model) measureLabels() {
+	d := m.data
+	m.rowLabelW, m.colLabelW = 0, 0
+	for r := 0; r < d.Rows; r++ {
+		m.rowLabelW = max(m.rowLabelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
+	}
+	for c := 0; c < d.Cols; c++ {
+		m.colLabelW = max(m.colLabelW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
+	}
 }
 
 func resize[T any](s []T, n int) []T {
@@ -287,11 +306,16 @@ func (m *Model) SetCompact(on bool) { m.compact = on; m.relayout() }
 func (m *Model) SetLegend(on bool) { m.showLegend = on; m.relayout() }
 
 // SetCursorVisible shows or hides the cursor (it still moves).
-func (m *Model) SetCursorVisible(on bool) { m.cursorVisible = on; m.relayout() }
+// The layout does not depend on it.
+func (m *Model) SetCursorVisible(on bool) { m.cursorVisible = on }
 
 // SetSize sets the size the view may use; View never exceeds it.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = max(w, 0), max(h, 0)
+	w, h = max(w, 0), max(h, 0)
+	if w == m.width && h == m.height && m.pal != nil {
+		return // laid out for this size already
+	}
+	m.width, m.height = w, h
 	m.relayout()
 }
 

@@ -1,0 +1,38 @@
+package heatmap
+
+import (
+	"testing"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/attnscope/attnscope/themes"
+)
+
+func TestStylerRendersAsTheStyle(t *testing.T) {
+	th := themes.Dark()
+	s := lipgloss.NewStyle
+	styles := []lipgloss.Style{
+		s(), s().Foreground(th.Text), s().Bold(true).Foreground(th.Cursor.Fg).Background(th.Cursor.Bg),
+		s().Underline(true).Foreground(th.Accent), s().Strikethrough(true), s().Reverse(true),
+		s().Padding(0, 1).Foreground(th.Text), s().Width(8), s().MaxWidth(3), s().Border(lipgloss.NormalBorder()),
+		s().Transform(func(x string) string { return "<" + x + ">" }), s().Margin(0, 2),
+	}
+	lines := []string{"", " the", "héllo wörld", "  ", "a\tb", "x\ny", "日本", "\x1b[1mbold\x1b[m", "…"}
+	for i, st := range styles {
+		sr := newStyler(st)
+		for _, l := range lines {
+			if got, want := sr.render(l), st.Render(l); got != want {
+				t.Errorf("style %d, %q: %q, want %q", i, l, got, want)
+			}
+		}
+	}
+	for _, st := range DefaultStyles(th).all() {
+		if !newStyler(st).wraps {
+			t.Errorf("%v: not rendered by concatenation", st)
+		}
+	}
+}
+
+func (s Styles) all() []lipgloss.Style {
+	return []lipgloss.Style{s.Title, s.RowLabel, s.ColLabel, s.CursorLabel, s.Sum, s.Legend, s.Indicator}
+}
