@@ -195,47 +195,56 @@ func (m *Model) SetData(d Data) {
 	m.kind = resize(m.kind, n)
 	m.level = resize(m.level, n)
 	m.hasDrop, m.hasMasked = false, false
-	for i := 0; i < n; i++ {
-		v := float32(math.NaN())
-		if i < len(vals) {
-			v = vals[i]
+	m.sums = m.sums[:0]
+	whole := newLeveller(m.scale, m.rng)
+	for r := 0; r < d.Rows; r++ {
+		lv := whole
+		if rows != nil {
+			lv = newLeveller(Auto, rows[r])
 		}
+		m.sums = append(m.sums, m.classifyRow(r, vals, lv))
+	}
+	m.measureLabels()
+	m.rebuildPalette()
+	m.clampCursor()
+	m.relayout()
+}
+
+// classifyRow sets the kind and colour level of row r's cells and
+// returns the sum of its finite values.
+func (m *Model) classifyRow(r int, vals []float32, lv leveller) float64 {
+	d := m.data
+	var sum float64
+	for i := r * d.Cols; i < (r+1)*d.Cols; i++ {
+		if i >= len(vals) {
+			m.kind[i], m.level[i] = kindNaN, 0
+			continue
+		}
+		v := vals[i]
 		x := float64(v)
-		k, t := kindValue, 0.0
+		k, lvl := kindValue, uint8(0)
 		switch {
-		case math.IsNaN(x):
+		case v != v:
 			k = kindNaN
-		case math.IsInf(x, -1):
+		case v < -math.MaxFloat32:
 			k = kindNegInf
-		case math.IsInf(x, 1):
-			k, t = kindPosInf, 1
+		case v > math.MaxFloat32:
+			k, lvl = kindPosInf, buckets-1
 		case i < len(d.Masked) && d.Masked[i]:
 			k = kindMasked
 			m.hasMasked = true
 		case v == 0 && i < len(d.Dropped) && d.Dropped[i]:
 			k = kindDropped
 			m.hasDrop = true
-		case rows != nil:
-			t = Normalize(Auto, rows[i/d.Cols], x)
 		default:
-			t = Normalize(m.scale, m.rng, x)
+			lvl = lv.level(x)
 		}
-		m.kind[i], m.level[i] = k, bucket(t)
-	}
-	m.sums = m.sums[:0]
-	for r := 0; r < d.Rows; r++ {
-		var s float64
-		for c := 0; c < d.Cols; c++ {
-			if i := r*d.Cols + c; i < len(vals) && (m.kind[i] == kindValue || m.kind[i] == kindDropped || m.kind[i] == kindMasked) {
-				s += float64(vals[i])
-			}
+		if k == kindValue || k == kindDropped || k == kindMasked {
+			sum += x
 		}
-		m.sums = append(m.sums, s)
+		m.kind[i], m.level[i] = k, lvl
 	}
-	m.measureLabels()
-	m.rebuildPalette()
-	m.clampCursor()
-	m.relayout()
+	return sum
 }
 
 // measureLabels records the widest row and column labels, which the

@@ -36,3 +36,18 @@ func TestStylerRendersAsTheStyle(t *testing.T) {
 func (s Styles) all() []lipgloss.Style {
 	return []lipgloss.Style{s.Title, s.RowLabel, s.ColLabel, s.CursorLabel, s.Sum, s.Legend, s.Indicator}
 }
+
+func TestLevellerIsNormalizeThenBucket(t *testing.T) {
+	ranges := []Range{{0, 1}, {-3, 5}, {2, 2}, {-0.5, -0.5}, {0, 0}, {-1e-30, 1e-30}, {-7, 0}}
+	xs := []float64{0, -0.0, 1, -1, 0.5, 0.4999999, 1e-7, -3, 5, 2, 1e30, -1e30, 0.123456789, 63.0 / 126}
+	for _, s := range []Scale{Auto, Unit, Diverging, Mask} {
+		for _, r := range ranges {
+			l := newLeveller(s, r)
+			for _, x := range xs {
+				if got, want := l.level(x), bucket(Normalize(s, r, x)); got != want {
+					t.Errorf("%v %v %g: level %d, want %d", s, r, x, got, want)
+				}
+			}
+		}
+	}
+}
