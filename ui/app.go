@@ -55,6 +55,7 @@ type Model struct {
 	view    stageView       // the selected stage, ready to draw
 	look    look            // theme and colour
 	pres    presenter       // presenter mode and the "why attention" card
+	chrome  chrome          // the token line, drawn ahead
 
 	grid, inspecting bool // the all-heads grid, the inspector
 	inspIn           bool // the inspector in the matrices' place, where there is no room for both (i)

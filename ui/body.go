@@ -120,6 +120,7 @@ func (m *Model) resize() {
 	m.insp.SetSize(lay.inspW, lay.inspH)
 	m.view.narrView.SetSize(m.width, lay.narration)
 	m.syncCursor()
+	m.drawChrome()
 }
 
 // mainSize is the size of the main heatmap in lay: the panels' area less

@@ -170,7 +170,7 @@ func (m Model) renderPresentMain(p presentLay) string {
 	var main string
 	switch {
 	case m.view.def.Kind == pipeline.KindTokens && m.scene != nil:
-		return m.renderTokens() + "\n\n" + m.renderTokenTable(m.width, p.matH-2)
+		return m.renderTokens(false) + "\n\n" + m.renderTokenTable(m.width, p.matH-2)
 	case len(m.view.hms) > 0:
 		main = m.view.hms[0].View()
 	}

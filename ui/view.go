@@ -40,7 +40,7 @@ func (m Model) Render() string {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
 	}
-	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
+	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens(true)}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
 	bodyH := m.layout().bodyH
 	body := fit(m.renderBody(w, bodyH), w, bodyH)
@@ -124,20 +124,16 @@ func (m Model) renderBadge() string {
 	return label + muted.Render(" · "+src)
 }
 
-func (m Model) renderTokens() string {
+// renderTokens is the sentence being edited, or the scene's tokens; fit
+// cuts the tokens to the screen's width.
+func (m Model) renderTokens(fit bool) string {
 	if m.mode == modeEdit {
 		return m.input.View()
 	}
 	if m.scene == nil {
 		return ""
 	}
-	sep := lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("│")
-	tok := lipgloss.NewStyle().Foreground(m.look.theme.Text)
-	parts := make([]string, len(m.scene.Tokens))
-	for i, t := range m.scene.Tokens {
-		parts[i] = tok.Render(t.Label)
-	}
-	return strings.Join(parts, sep)
+	return m.chromeTokens(fit)
 }
 
 func (m Model) renderStatus() string {
