@@ -189,7 +189,10 @@ func (m Model) Init() tea.Cmd {
 	if !m.look.chosen {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	cmds = append(cmds, m.tick(), preload(m.build.req.Encoding))
+	cmds = append(cmds, m.tick())
+	if !m.build.noPreload {
+		cmds = append(cmds, preload(m.build.req.Encoding))
+	}
 	return tea.Batch(cmds...)
 }
 
