@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/narrate"
@@ -21,6 +19,7 @@ type stageView struct {
 	panels   []panel           // the stage's matrices, main first
 	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
 	gridView string            // the all-heads grid, drawn in Update when shown
+	grid     headGrid          // its tiles, built once for the stage and the size
 	narr     narrate.Narration // what the stage is
 	// narrShown is how many lines the narration takes at the screen's
 	// width (fewer than the lines kept for it when the text is short).
@@ -218,7 +217,10 @@ func (m *Model) syncCursor() {
 	m.view.gridView = "" // the grid's tiles show the cursor: redrawn with it
 	if m.showGrid() {
 		lay := m.layout()
-		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
+		if g := m.view.grid; g.tiles == nil || g.w != lay.panelW || g.h != lay.panelH {
+			m.view.grid = m.buildHeadGrid(lay.panelW, lay.panelH)
+		}
+		m.view.gridView = m.renderHeadGrid()
 	}
 	if m.scene != nil {
 		m.insp.SetCell(m.view.def, m.scene.ResultFor(m.sel.stage), m.sel.head, m.sel.row, m.sel.col, m.labels())
@@ -263,56 +265,6 @@ func (m Model) renderPanels(w, h int, lay layout) string {
 		out += "\n" + hint
 	}
 	return out
-}
-
-// renderHeadGrid tiles every head's matrix (the stage's Grid) as small
-// multiples.
-func (m Model) renderHeadGrid(w, h int) string {
-	v := m.stageData()
-	heads := make([]*compute.Matrix, v.Heads)
-	for hd := range heads {
-		if heads[hd] = v.Tensors.Matrix(m.view.def.GridRef(v.Layer), hd); heads[hd] == nil {
-			return "no heads computed"
-		}
-	}
-	n := len(heads)
-	if n == 0 {
-		return "no heads computed"
-	}
-	perRow := gridColumns(n, heads[0].Rows, w, h)
-	rowsOfTiles := (n + perRow - 1) / perRow
-	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
-	labels := m.labels()
-	var grid []string
-	for start := 0; start < n; start += perRow {
-		var tiles []string
-		for hd := start; hd < min(start+perRow, n); hd++ {
-			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
-			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderTile(d, m.look.theme, tw, th, m.look.noColor, m.sel.row, m.sel.col)
-			if hd == m.sel.head {
-				tile = lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render("▶ ") + tile
-			}
-			tiles = append(tiles, tile, " ")
-		}
-		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
-	}
-	return strings.Join(grid, "\n")
-}
-
-// gridColumns is how many of n tiles of t×t cells go side by side in w×h:
-// the count that gives the largest cells (a cell is about twice as wide as
-// tall; a tile has a label column and a title and a header line).
-func gridColumns(n, t, w, h int) int {
-	best, bestSize := 1, -1
-	for k := 1; k <= n; k++ {
-		tr := (n + k - 1) / k
-		tw, th := w/k-1, h/tr-1
-		if size := min((tw-8)/max(t, 1), 2*((th-2)/max(t, 1))); size > bestSize {
-			best, bestSize = k, size
-		}
-	}
-	return best
 }
 
 // upperTriangle flags the causally masked cells of an n×n matrix.
