@@ -44,7 +44,33 @@ func (m Model) Render() string {
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
 	bodyH := m.layout().bodyH
 	body := fit(m.renderBody(w, bodyH), w, bodyH)
-	return fit(strings.Join(append(append(top[:], body), bottom[:]...), "\n"), w, h)
+	return fitAround(top[:], body, bottom[:], w, h)
+}
+
+// fitAround is fit(top, body and bottom joined by newlines, w, h) for a
+// body already fitted to w: its lines are not measured again.
+func fitAround(top []string, body string, bottom []string, w, h int) string {
+	var lines []string
+	cut := func(parts []string) {
+		for _, p := range parts {
+			for _, l := range strings.Split(p, "\n") {
+				lines = append(lines, ansi.Truncate(l, max(w, 0), ""))
+			}
+		}
+	}
+	cut(top)
+	lines = append(lines, strings.Split(body, "\n")...)
+	cut(bottom)
+	if h <= 0 {
+		return ""
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // fit truncates s to w cells per line and pads or cuts it to exactly h lines.

@@ -307,7 +307,9 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = ansi.Truncate(s, w, "…")
+	if len(s) > w { // no wider than its bytes: a shorter s fits as it is
+		s = ansi.Truncate(s, w, "…")
+	}
 	if pad := w - ansi.StringWidth(s); pad > 0 {
 		s += spaces(pad)
 	}
