@@ -7,6 +7,7 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/narrate"
 )
 
@@ -146,7 +147,8 @@ func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	for _, p := range m.view.panels {
 		rows = max(rows, p.m.Rows)
 	}
-	mainW, mainH := lipgloss.Size(main.View())
+	mainView := main.View()
+	mainW, mainH := cells.MaxWidth(mainView), lipgloss.Height(mainView)
 	roomy := lay.panelW-mainW-panelGap >= minSecondaryW || lay.panelH-mainH >= minSecondaryH
 	if !roomy && lay.panelH < 2*(rows+4) { // not even two matrices of one-line cells
 		return hms
@@ -182,12 +184,12 @@ func arrange(hms []heatmap.Model, w, h int, views []string) (shown int, rows [][
 		}
 	}
 	row := []string{views[0]}
-	used, height := lipgloss.Width(views[0]), 0
+	used, height := cells.MaxWidth(views[0]), 0
 	rowH := lipgloss.Height(views[0])
 	shown = 1
 	for k := 0; k < len(hms)-1; k++ {
 		v := views[1+k]
-		pw, ph := lipgloss.Size(v)
+		pw, ph := cells.MaxWidth(v), lipgloss.Height(v)
 		if used+panelGap+pw <= w {
 			row = append(row, strings.Repeat(" ", panelGap), v)
 			used += panelGap + pw
@@ -258,7 +260,7 @@ func (m Model) renderPanels(w, h int, lay layout) string {
 	}
 	lines := make([]string, len(rows))
 	for i, r := range rows {
-		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
+		lines[i] = cells.JoinTop(r...)
 	}
 	out := strings.Join(lines, "\n")
 	if hint := m.panelHint(shown, w, lay); hint != "" {
@@ -306,7 +308,7 @@ func (m Model) renderMain(w, h int) string {
 	switch {
 	case lay.inspIn || lay.inspW == 0:
 	case lay.beside:
-		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+		area = cells.JoinTop(fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
 	default:
 		area = fit(area, w, panelsH) + "\n" + m.insp.View()
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // headGrid is the all-heads grid of a stage at one size: every head's
@@ -67,7 +68,7 @@ func (m Model) renderHeadGrid() string {
 			}
 			tiles = append(tiles, tile, " ")
 		}
-		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
+		grid = append(grid, cells.JoinTop(tiles...))
 	}
 	return strings.Join(grid, "\n")
 }

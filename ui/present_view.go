@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // presentLay is where presenter mode puts a stage: the title, the
@@ -176,7 +177,7 @@ func (m Model) renderPresentMain(p presentLay) string {
 	}
 	switch {
 	case p.inspW > 0 && p.beside:
-		return lipgloss.JoinHorizontal(lipgloss.Top, padLines(fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
+		return cells.JoinTop(padLines(fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
 	case p.inspW > 0:
 		return fit(main, m.width, p.panelH) + "\n" + m.insp.View()
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/settings"
 )
 
@@ -54,7 +55,7 @@ func fitAround(top []string, body string, bottom []string, w, h int) string {
 	cut := func(parts []string) {
 		for _, p := range parts {
 			for _, l := range strings.Split(p, "\n") {
-				lines = append(lines, ansi.Truncate(l, max(w, 0), ""))
+				lines = append(lines, truncate(l, w))
 			}
 		}
 	}
@@ -83,12 +84,21 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, max(w, 0), "")
+		lines[i] = truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// truncate is ansi.Truncate(l, w, ""), which leaves a line that fits as
+// it is: most lines fit, and are measured only once, quickly.
+func truncate(l string, w int) string {
+	if cells.Width(l) <= max(w, 0) {
+		return l
+	}
+	return ansi.Truncate(l, max(w, 0), "")
 }
 
 func (m Model) renderHeader() string {
@@ -227,14 +237,14 @@ func (m Model) renderBody(w, h int) string {
 	mm := m
 	mm.inspecting = false
 	main := fit(mm.renderMain(w-ow-panelGap, h), w-ow-panelGap, h)
-	return lipgloss.JoinHorizontal(lipgloss.Top, padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
+	return cells.JoinTop(padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
 }
 
 // padLines pads every line of s with spaces to w cells.
 func padLines(s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if d := w - ansi.StringWidth(l); d > 0 {
+		if d := w - cells.Width(l); d > 0 {
 			lines[i] = l + strings.Repeat(" ", d)
 		}
 	}
