@@ -7,6 +7,7 @@ package cells
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -40,30 +41,79 @@ func B2I(b bool) int {
 }
 
 // Width is ansi.StringWidth(s), the cells s takes on a line, measured
-// quickly where s is printable ASCII and SGR sequences (most of a
-// heatmap's lines): such runs count a cell per byte, the sequences none,
-// and anything else (other bytes, other sequences) is measured by
-// ansi.StringWidth. Runs split at escape sequences, which no grapheme
-// spans, so the sum is the width of the whole.
+// quickly where s is what screens are mostly made of: printable ASCII,
+// SGR sequences and common one-cell symbols (box drawing, shades,
+// arrows, Greek letters), a cell each, the sequences none. A run of text
+// between sequences holding anything else is measured by
+// ansi.StringWidth; no grapheme spans a sequence, so the sum is the width
+// of the whole.
 func Width(s string) int {
-	w, start := 0, 0 // start: first byte of the run being counted
+	w, seg, run := 0, 0, 0 // seg: start of the text run since the last sequence; run: its cells so far
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
+			run++
 			i++
 			continue
 		}
-		if c != 0x1b {
-			return w + ansi.StringWidth(s[start:])
+		if c == 0x1b {
+			end := csiEnd(s, i)
+			if end < 0 {
+				return w + ansi.StringWidth(s[seg:])
+			}
+			w, run, seg, i = w+run, 0, end, end
+			continue
 		}
-		end := csiEnd(s, i)
-		if end < 0 {
-			return w + ansi.StringWidth(s[start:])
+		if c >= 0x80 {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return w + ansi.StringWidth(s[seg:])
+			}
+			if oneCell(r) && alone(s, i+n) {
+				run++
+				i += n
+				continue
+			}
 		}
-		w += i - start
-		i, start = end, end
+		// Anything else: the whole run, up to the next sequence.
+		j := strings.IndexByte(s[i:], 0x1b)
+		if j < 0 {
+			return w + ansi.StringWidth(s[seg:])
+		}
+		w, run, seg, i = w+ansi.StringWidth(s[seg:i+j]), 0, i+j, i+j
 	}
-	return w + len(s) - start
+	return w + run
+}
+
+// alone reports whether what follows at s[k] cannot join the symbol
+// before it into one grapheme: the end, an ASCII byte, or another of the
+// one-cell symbols.
+func alone(s string, k int) bool {
+	if k >= len(s) || s[k] < 0x80 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[k:])
+	return oneCell(r)
+}
+
+// oneCell reports whether r is one of the symbols that take one cell and
+// join no neighbour into a grapheme (a test checks each against x/ansi).
+func oneCell(r rune) bool {
+	switch {
+	case r >= 0xa1 && r <= 0xff:
+		return r != 0xad
+	case r >= 0x391 && r <= 0x3a9, r >= 0x3b1 && r <= 0x3c9:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e:
+		return true
+	case r >= 0x2070 && r <= 0x209c:
+		return r != 0x2072 && r != 0x2073 && r != 0x208f
+	case r >= 0x2190 && r <= 0x22ff, r >= 0x2400 && r <= 0x2426:
+		return true
+	case r >= 0x2500 && r <= 0x25ff:
+		return r != 0x25fd && r != 0x25fe
+	}
+	return false
 }
 
 // csiEnd is the index after the CSI sequence at s[i] (ESC [ parameters,

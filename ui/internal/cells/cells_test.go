@@ -39,7 +39,7 @@ func TestClipAndPad(t *testing.T) {
 // Width, MaxWidth and JoinTop agree with x/ansi and lipgloss on styled
 // text made of the pieces screens are made of, and of pieces they are not.
 func TestWidthAndJoinTopAsLipgloss(t *testing.T) {
-	pieces := []string{"a", " ", "0.37", "\x1b[38;2;1;2;3m", "\x1b[m", "\x1b[0;1m", "╱", "▸", "世界", "␣the", "e\u0301",
+	pieces := []string{"a", " ", "│", "▸▸", "α", "←", "₁", "\u25b6\ufe0f", "\u0301", "\xff", "é", "0.37", "\x1b[38;2;1;2;3m", "\x1b[m", "\x1b[0;1m", "╱", "▸", "世界", "␣the", "e\u0301",
 		"1\ufe0f\u20e3", "\t", "\r\n", "\x1b]8;;http://x\x07", "\x1b[", "\x1b", "\x7f", "👍🏽", "\x1b[2K", "\u200d", "·", "\x1b[38;5;"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	gen := func() string {
@@ -88,6 +88,25 @@ func TestWidthOfScreens(t *testing.T) {
 		for l := range strings.SplitSeq(string(b), "\n") {
 			if got, want := Width(l), ansi.StringWidth(l); got != want {
 				t.Fatalf("%s: Width(%q) = %d, want %d", f, l, got, want)
+			}
+		}
+	}
+}
+
+// Each symbol Width counts as one cell is one cell to x/ansi, alone, twice
+// over and between letters, and joins nothing.
+func TestOneCellSymbols(t *testing.T) {
+	for r := rune(0x80); r < 0x2600; r++ {
+		if !oneCell(r) {
+			continue
+		}
+		c := string(r)
+		for _, x := range []struct {
+			s string
+			w int
+		}{{c, 1}, {c + c, 2}, {"a" + c, 2}, {c + "a", 2}, {"a" + c + "a", 3}} {
+			if got := ansi.StringWidth(x.s); got != x.w {
+				t.Errorf("U+%04X: ansi.StringWidth(%q) = %d, want %d", r, x.s, got, x.w)
 			}
 		}
 	}
