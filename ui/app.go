@@ -133,6 +133,7 @@ func (m *Model) setTheme(t themes.Theme) {
 	m.insp.Styles = inspector.DefaultStyles(t)
 	m.view.narrView.Styles = narrate.DefaultStyles(t)
 	m.input.Styles = editor.DefaultStyles(t)
+	m.view.grid = headGrid{} // its tiles are in the old colours
 	m.refresh()
 }
 

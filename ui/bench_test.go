@@ -51,6 +51,7 @@ func BenchmarkKeystroke(b *testing.B) {
 		{"cursor-move-grid", grid, []string{"l", "h"}},
 		{"stage-step", base, []string{"n", "p"}},
 		{"head-switch", base, []string{">", "<"}},
+		{"head-switch-grid", grid, []string{">", "<"}},
 		{"present-step", present, []string{"right", "left"}},
 	}
 	for _, c := range cases {

@@ -54,7 +54,7 @@ func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.sce
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
 func (m *Model) refresh() {
-	m.view = stageView{narrView: m.view.narrView} // keeps the page being read
+	m.view = stageView{narrView: m.view.narrView, grid: m.view.grid} // keeps the page being read, and the grid while it is current
 	if st := m.stages(); m.sel.stage >= 0 && int(m.sel.stage) < len(st) {
 		m.view.def = st[m.sel.stage]
 	}
@@ -219,7 +219,7 @@ func (m *Model) syncCursor() {
 	m.view.gridView = "" // the grid's tiles show the cursor: redrawn with it
 	if m.showGrid() {
 		lay := m.layout()
-		if g := m.view.grid; g.tiles == nil || g.w != lay.panelW || g.h != lay.panelH {
+		if !m.view.grid.current(m, lay.panelW, lay.panelH) {
 			m.view.grid = m.buildHeadGrid(lay.panelW, lay.panelH)
 		}
 		m.view.gridView = m.renderHeadGrid()

@@ -29,3 +29,22 @@ func TestChromeIsCurrent(t *testing.T) {
 	m = send(m, sceneMsg{seq: m.build.seq, scene: bookScene(t)})
 	check("new scene")
 }
+
+// The all-heads grid kept across keys is the grid a fresh build draws:
+// after a head switch, a cursor move, a theme, a resize.
+func TestGridKeptIsCurrent(t *testing.T) {
+	m := sized(New(bookScene(t), pipeline.StageHeads), 120, 40)
+	m = send(m, keyMsg("g"))
+	if !m.showGrid() {
+		t.Fatal("g did not open the grid")
+	}
+	for _, k := range []tea.Msg{keyMsg(">"), keyMsg("l"), keyMsg("t"), keyMsg("c"), tea.WindowSizeMsg{Width: 100, Height: 36}, keyMsg("<")} {
+		m = send(m, k)
+		fresh := m
+		lay := m.layout()
+		fresh.view.grid = fresh.buildHeadGrid(lay.panelW, lay.panelH)
+		if got, want := m.view.gridView, fresh.renderHeadGrid(); got != want {
+			t.Fatalf("after %v the grid is stale", k)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/internal/cells"
 )
@@ -14,6 +15,9 @@ import (
 // headGrid is the all-heads grid of a stage at one size: every head's
 // matrix analysed once, so that a cursor move only redraws the tiles.
 type headGrid struct {
+	scene  *pipeline.Scene // what it was built from
+	stage  pipeline.Stage
+	layer  int
 	w, h   int             // the area it was built for
 	tiles  []heatmap.Model // one per head; never changed once built
 	perRow int
@@ -23,7 +27,7 @@ type headGrid struct {
 // buildHeadGrid lays every head's matrix (the stage's Grid) out as small
 // multiples in w×h.
 func (m Model) buildHeadGrid(w, h int) headGrid {
-	g := headGrid{w: w, h: h, tiles: []heatmap.Model{}}
+	g := headGrid{scene: m.scene, stage: m.sel.stage, layer: m.sel.layer, w: w, h: h, tiles: []heatmap.Model{}}
 	v := m.stageData()
 	heads := make([]*compute.Matrix, v.Heads)
 	for hd := range heads {
@@ -47,6 +51,12 @@ func (m Model) buildHeadGrid(w, h int) headGrid {
 		g.tiles = append(g.tiles, heatmap.NewTile(d, m.look.theme, tw, th, m.look.noColor))
 	}
 	return g
+}
+
+// current reports whether g is the grid of what m shows at w×h (the
+// selected head only marks a tile; the theme clears the grid).
+func (g headGrid) current(m *Model, w, h int) bool {
+	return g.tiles != nil && g.scene == m.scene && g.stage == m.sel.stage && g.layer == m.sel.layer && g.w == w && g.h == h
 }
 
 // renderHeadGrid draws the grid's tiles with the cursor at the selected
