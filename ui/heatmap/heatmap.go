@@ -1,13 +1,9 @@
 package heatmap
 
 import (
-	"math"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/themes"
@@ -208,56 +204,6 @@ func (m *Model) SetData(d Data) {
 	m.rebuildPalette()
 	m.clampCursor()
 	m.relayout()
-}
-
-// classifyRow sets the kind and colour level of row r's cells and
-// returns the sum of its finite values.
-func (m *Model) classifyRow(r int, vals []float32, lv leveller) float64 {
-	d := m.data
-	var sum float64
-	for i := r * d.Cols; i < (r+1)*d.Cols; i++ {
-		if i >= len(vals) {
-			m.kind[i], m.level[i] = kindNaN, 0
-			continue
-		}
-		v := vals[i]
-		x := float64(v)
-		k, lvl := kindValue, uint8(0)
-		switch {
-		case v != v:
-			k = kindNaN
-		case v < -math.MaxFloat32:
-			k = kindNegInf
-		case v > math.MaxFloat32:
-			k, lvl = kindPosInf, buckets-1
-		case i < len(d.Masked) && d.Masked[i]:
-			k = kindMasked
-			m.hasMasked = true
-		case v == 0 && i < len(d.Dropped) && d.Dropped[i]:
-			k = kindDropped
-			m.hasDrop = true
-		default:
-			lvl = lv.level(x)
-		}
-		if k == kindValue || k == kindDropped || k == kindMasked {
-			sum += x
-		}
-		m.kind[i], m.level[i] = k, lvl
-	}
-	return sum
-}
-
-// measureLabels records the widest row and column labels, which the
-// layout reads on every resize.
-func (m *Model) measureLabels() {
-	d := m.data
-	m.rowLabelW, m.colLabelW = 0, 0
-	for r := 0; r < d.Rows; r++ {
-		m.rowLabelW = max(m.rowLabelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
-	}
-	for c := 0; c < d.Cols; c++ {
-		m.colLabelW = max(m.colLabelW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
-	}
 }
 
 func resize[T any](s []T, n int) []T {

@@ -1,6 +1,9 @@
 package heatmap
 
 import (
+	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"charm.land/lipgloss/v2"
@@ -47,6 +50,43 @@ func TestLevellerIsNormalizeThenBucket(t *testing.T) {
 				if got, want := l.level(x), bucket(Normalize(s, r, x)); got != want {
 					t.Errorf("%v %v %g: level %d, want %d", s, r, x, got, want)
 				}
+			}
+		}
+	}
+}
+
+// The fast row loop classifies, levels and sums as the general one.
+func TestClassifyRowAsSlow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	special := []float32{float32(math.NaN()), float32(math.Inf(-1)), float32(math.Inf(1)), 0, -0.0}
+	for _, s := range []Scale{Auto, Unit, Diverging} {
+		for trial := range 20 {
+			rows, cols := 1+rng.IntN(9), 1+rng.IntN(9)
+			d := Data{Rows: rows, Cols: cols, Values: make([]float32, rows*cols), Scale: s}
+			for i := range d.Values {
+				d.Values[i] = rng.Float32()*4 - 2
+				if rng.IntN(6) == 0 {
+					d.Values[i] = special[rng.IntN(len(special))]
+				}
+			}
+			if trial%2 == 0 {
+				d.Masked = make([]bool, rng.IntN(rows*cols+1))
+				for i := range d.Masked {
+					d.Masked[i] = rng.IntN(3) == 0
+				}
+			}
+			a := New(WithData(d))
+			b := a
+			b.kind, b.level = make([]cellKind, len(a.kind)), make([]uint8, len(a.level))
+			b.hasMasked = false
+			lv := newLeveller(a.scale, a.rng)
+			for r := range rows {
+				if got, want := b.classifySlow(r, d.Values, lv), a.sums[r]; got != want {
+					t.Fatalf("%v trial %d row %d: sum %g, want %g", s, trial, r, got, want)
+				}
+			}
+			if !slices.Equal(a.kind, b.kind) || !slices.Equal(a.level, b.level) || a.hasMasked != b.hasMasked {
+				t.Fatalf("%v trial %d: kinds/levels differ\n%v %v\n%v %v", s, trial, a.kind, a.level, b.kind, b.level)
 			}
 		}
 	}
