@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"charm.land/lipgloss/v2"
 
@@ -269,16 +270,30 @@ func (m Model) renderPanels(w, h int, lay layout) string {
 	return out
 }
 
-// upperTriangle flags the causally masked cells of an n×n matrix.
+// upperTriangle flags the causally masked cells of an n×n matrix. The
+// last size's flags are shared (a causal stage at T = 256 would draw
+// 65,536 on every step, twelve times over in the grid) and never changed
+// by their readers.
 func upperTriangle(n int) []bool {
+	if t := lastTriangle.Load(); t != nil && t.n == n {
+		return t.flags
+	}
 	out := make([]bool, n*n)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			out[i*n+j] = true
 		}
 	}
+	lastTriangle.Store(&triangle{n, out})
 	return out
 }
+
+type triangle struct {
+	n     int
+	flags []bool
+}
+
+var lastTriangle atomic.Pointer[triangle]
 
 // renderMain draws the body of a stage in w×h: the narration, then the
 // heatmaps (or the grid, or the token table) with the inspector beside or
