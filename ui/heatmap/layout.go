@@ -54,6 +54,8 @@ type layout struct {
 	markerR     map[string]string // "▸", "▴", "▾", "◂" rendered with Styles.Indicator
 	titleR      string
 	colLabels   []string // truncated to cw-1 (horizontal) or maxVertical (vertical)
+	// The styles View renders the header and the cursor's label with.
+	colSt, cursorSt, sumSt styler
 }
 
 // labelOr returns labels[i], or i numbered from the model's index base.
@@ -82,7 +84,7 @@ func (m *Model) relayout() {
 	}
 	d := m.data
 	W, H := m.width, m.height
-	l := layout{}
+	l := layout{colSt: newStyler(m.Styles.ColLabel), cursorSt: newStyler(m.Styles.CursorLabel), sumSt: newStyler(m.Styles.Sum)}
 	defer func() { l.titleR = m.renderTitle(); m.lay = l; m.scrollToCursor() }()
 	if W <= 0 || H <= 0 || d.Rows == 0 || d.Cols == 0 {
 		l.titleLines = min(H, 1)
