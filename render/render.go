@@ -118,7 +118,7 @@ func Model(scene *pipeline.Scene, opts Options) (tea.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	uiOpts := opts.UI
+	uiOpts := append(append([]ui.Option(nil), opts.UI...), ui.WithoutPreload())
 	if prof == colorprofile.NoTTY || prof == colorprofile.Ascii {
 		uiOpts = append(append([]ui.Option(nil), uiOpts...), ui.WithNoColor(true)) // shade glyphs keep the matrices readable
 	}

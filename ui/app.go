@@ -55,6 +55,7 @@ type Model struct {
 	view    stageView       // the selected stage, ready to draw
 	look    look            // theme and colour
 	pres    presenter       // presenter mode and the "why attention" card
+	chrome  chrome          // the token line, drawn ahead
 
 	grid, inspecting bool // the all-heads grid, the inspector
 	inspIn           bool // the inspector in the matrices' place, where there is no room for both (i)
@@ -134,6 +135,7 @@ func (m *Model) setTheme(t themes.Theme) {
 	m.insp.Styles = inspector.DefaultStyles(t)
 	m.view.narrView.Styles = narrate.DefaultStyles(t)
 	m.input.Styles = editor.DefaultStyles(t)
+	m.view.grid = headGrid{} // its tiles are in the old colours
 	m.refresh()
 }
 
@@ -194,7 +196,10 @@ func (m Model) Init() tea.Cmd {
 	if !m.look.chosen {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	cmds = append(cmds, m.tick(), preload(m.build.req.Encoding))
+	cmds = append(cmds, m.tick())
+	if !m.build.noPreload {
+		cmds = append(cmds, preload(m.build.req.Encoding))
+	}
 	return tea.Batch(cmds...)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -50,37 +51,18 @@ func BenchmarkKeystroke(b *testing.B) {
 		{"cursor-move-grid", grid, []string{"l", "h"}},
 		{"stage-step", base, []string{"n", "p"}},
 		{"head-switch", base, []string{">", "<"}},
+		{"head-switch-grid", grid, []string{">", "<"}},
 		{"present-step", present, []string{"right", "left"}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			msgs := keys(c.keys...)
-			var tm tea.Model = c.m
-			var lat []time.Duration
-			b.ReportAllocs()
-			for i := 0; b.Loop(); i++ {
-				t0 := time.Now()
-				tm, _ = tm.Update(msgs[i%len(msgs)])
-				_ = tm.View()
-				lat = append(lat, time.Since(t0))
-			}
-			reportP99(b, lat)
+			timeKeys(b, c.m, keys(c.keys...))
 		})
 	}
 	// A setting change: Update hands the work to a command; the landing of
 	// the new scene (sceneMsg) is what the UI thread pays for.
 	b.Run("setting-change-landing", func(b *testing.B) {
-		var tm tea.Model = base
-		msg := sceneMsg{seq: base.build.seq, scene: sc}
-		var lat []time.Duration
-		b.ReportAllocs()
-		for b.Loop() {
-			t0 := time.Now()
-			tm, _ = tm.Update(msg)
-			_ = tm.View()
-			lat = append(lat, time.Since(t0))
-		}
-		reportP99(b, lat)
+		timeKeys(b, base, []tea.Msg{sceneMsg{seq: base.build.seq, scene: sc}})
 	})
 	b.Run("setting-change-update", func(b *testing.B) {
 		var tm tea.Model = base
@@ -91,6 +73,28 @@ func BenchmarkKeystroke(b *testing.B) {
 			_ = tm.View()
 		}
 	})
+}
+
+// timeKeys sends msgs in turn, each followed by View, and reports the
+// 99th percentile of the latencies and of the CPU time the UI thread
+// spent (the latter is what a key costs on an idle machine).
+func timeKeys(b *testing.B, m tea.Model, msgs []tea.Msg) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var lat, cpu []time.Duration
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		t0, c0 := time.Now(), threadCPU()
+		m, _ = m.Update(msgs[i%len(msgs)])
+		_ = m.View()
+		lat, cpu = append(lat, time.Since(t0)), append(cpu, threadCPU()-c0)
+	}
+	reportP99(b, lat)
+	if len(cpu) > 0 {
+		slices.Sort(cpu)
+		b.ReportMetric(float64(cpu[(len(cpu)*99)/100].Microseconds())/1000, "p99-cpu-ms")
+		b.ReportMetric(float64(cpu[len(cpu)/2].Microseconds())/1000, "p50-cpu-ms")
+	}
 }
 
 // reportP99 reports the 99th percentile of the measured latencies (the

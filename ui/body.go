@@ -1,14 +1,14 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/narrate"
 )
 
@@ -21,6 +21,7 @@ type stageView struct {
 	panels   []panel           // the stage's matrices, main first
 	hms      []heatmap.Model   // heatmaps of the main panel and, when they fit, the others
 	gridView string            // the all-heads grid, drawn in Update when shown
+	grid     headGrid          // its tiles, built once for the stage and the size
 	narr     narrate.Narration // what the stage is
 	// narrShown is how many lines the narration takes at the screen's
 	// width (fewer than the lines kept for it when the text is short).
@@ -54,7 +55,7 @@ func (m Model) showGrid() bool { return m.grid && m.view.def.Grid != "" && m.sce
 // from the scene. It runs in Update (stage, head, scene or theme changed),
 // never in View.
 func (m *Model) refresh() {
-	m.view = stageView{narrView: m.view.narrView} // keeps the page being read
+	m.view = stageView{narrView: m.view.narrView, grid: m.view.grid} // keeps the page being read, and the grid while it is current
 	if st := m.stages(); m.sel.stage >= 0 && int(m.sel.stage) < len(st) {
 		m.view.def = st[m.sel.stage]
 	}
@@ -69,7 +70,9 @@ func (m *Model) refresh() {
 	m.view.panels = panelsFor(m.view.def, v, m.labels(), m.sel.head)
 	if len(m.view.panels) > 0 {
 		m.sel.panel = m.mainPanel()
-		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), m.layout())
+		lay := m.layout()
+		lay.panelW, lay.panelH = m.mainSize(lay)
+		main := m.newHeatmap(m.view.panels[m.sel.panel], m.sameShape(m.sel.panel), lay)
 		m.view.hms = []heatmap.Model{main}
 	}
 	m.clamp()
@@ -109,13 +112,7 @@ func (m *Model) resize() {
 	m.view.narrShown = len(m.narrationLines(m.width, lay.narration))
 	if len(m.view.hms) > 0 {
 		main := m.view.hms[0]
-		h := max(lay.panelH-1, 0) // one line kept for the hint
-		if m.pres.on {
-			h = lay.panelH // presenter mode has no hint line
-		}
-		if main.Width() != lay.panelW || main.Height() != h {
-			main.SetSize(lay.panelW, h)
-		}
+		main.SetSize(m.mainSize(lay))
 		m.view.hms = []heatmap.Model{main}
 		if !m.pres.on { // presenter mode shows the main matrix alone, filling the screen
 			m.view.hms = m.withSecondaries(main, lay)
@@ -124,6 +121,16 @@ func (m *Model) resize() {
 	m.insp.SetSize(lay.inspW, lay.inspH)
 	m.view.narrView.SetSize(m.width, lay.narration)
 	m.syncCursor()
+	m.drawChrome()
+}
+
+// mainSize is the size of the main heatmap in lay: the panels' area less
+// the hint line under it (presenter mode has none).
+func (m Model) mainSize(lay layout) (w, h int) {
+	if m.pres.on {
+		return lay.panelW, lay.panelH
+	}
+	return lay.panelW, max(lay.panelH-1, 0)
 }
 
 // withSecondaries returns the main heatmap and, when the main matrix
@@ -141,7 +148,8 @@ func (m Model) withSecondaries(main heatmap.Model, lay layout) []heatmap.Model {
 	for _, p := range m.view.panels {
 		rows = max(rows, p.m.Rows)
 	}
-	mainW, mainH := lipgloss.Size(main.View())
+	mainView := main.View()
+	mainW, mainH := cells.MaxWidth(mainView), lipgloss.Height(mainView)
 	roomy := lay.panelW-mainW-panelGap >= minSecondaryW || lay.panelH-mainH >= minSecondaryH
 	if !roomy && lay.panelH < 2*(rows+4) { // not even two matrices of one-line cells
 		return hms
@@ -177,12 +185,12 @@ func arrange(hms []heatmap.Model, w, h int, views []string) (shown int, rows [][
 		}
 	}
 	row := []string{views[0]}
-	used, height := lipgloss.Width(views[0]), 0
+	used, height := cells.MaxWidth(views[0]), 0
 	rowH := lipgloss.Height(views[0])
 	shown = 1
 	for k := 0; k < len(hms)-1; k++ {
 		v := views[1+k]
-		pw, ph := lipgloss.Size(v)
+		pw, ph := cells.MaxWidth(v), lipgloss.Height(v)
 		if used+panelGap+pw <= w {
 			row = append(row, strings.Repeat(" ", panelGap), v)
 			used += panelGap + pw
@@ -212,7 +220,10 @@ func (m *Model) syncCursor() {
 	m.view.gridView = "" // the grid's tiles show the cursor: redrawn with it
 	if m.showGrid() {
 		lay := m.layout()
-		m.view.gridView = m.renderHeadGrid(lay.panelW, lay.panelH)
+		if !m.view.grid.current(m, lay.panelW, lay.panelH) {
+			m.view.grid = m.buildHeadGrid(lay.panelW, lay.panelH)
+		}
+		m.view.gridView = m.renderHeadGrid()
 	}
 	if m.scene != nil {
 		m.insp.SetCell(m.view.def, m.scene.ResultFor(m.sel.stage), m.sel.head, m.sel.row, m.sel.col, m.labels())
@@ -250,7 +261,7 @@ func (m Model) renderPanels(w, h int, lay layout) string {
 	}
 	lines := make([]string, len(rows))
 	for i, r := range rows {
-		lines[i] = lipgloss.JoinHorizontal(lipgloss.Top, r...)
+		lines[i] = cells.JoinTop(r...)
 	}
 	out := strings.Join(lines, "\n")
 	if hint := m.panelHint(shown, w, lay); hint != "" {
@@ -259,66 +270,30 @@ func (m Model) renderPanels(w, h int, lay layout) string {
 	return out
 }
 
-// renderHeadGrid tiles every head's matrix (the stage's Grid) as small
-// multiples.
-func (m Model) renderHeadGrid(w, h int) string {
-	v := m.stageData()
-	heads := make([]*compute.Matrix, v.Heads)
-	for hd := range heads {
-		if heads[hd] = v.Tensors.Matrix(m.view.def.GridRef(v.Layer), hd); heads[hd] == nil {
-			return "no heads computed"
-		}
-	}
-	n := len(heads)
-	if n == 0 {
-		return "no heads computed"
-	}
-	perRow := gridColumns(n, heads[0].Rows, w, h)
-	rowsOfTiles := (n + perRow - 1) / perRow
-	tw, th := max(w/perRow-1, 4), max(h/rowsOfTiles-1, 3)
-	labels := m.labels()
-	var grid []string
-	for start := 0; start < n; start += perRow {
-		var tiles []string
-		for hd := start; hd < min(start+perRow, n); hd++ {
-			d := heatmap.FromMatrix(fmt.Sprintf("head %d", hd+1), heads[hd], labels, labels, heatmap.Unit)
-			d.Masked = upperTriangle(heads[hd].Rows)
-			tile := heatmap.RenderTile(d, m.look.theme, tw, th, m.look.noColor, m.sel.row, m.sel.col)
-			if hd == m.sel.head {
-				tile = lipgloss.NewStyle().Foreground(m.look.theme.Accent).Render("▶ ") + tile
-			}
-			tiles = append(tiles, tile, " ")
-		}
-		grid = append(grid, lipgloss.JoinHorizontal(lipgloss.Top, tiles...))
-	}
-	return strings.Join(grid, "\n")
-}
-
-// gridColumns is how many of n tiles of t×t cells go side by side in w×h:
-// the count that gives the largest cells (a cell is about twice as wide as
-// tall; a tile has a label column and a title and a header line).
-func gridColumns(n, t, w, h int) int {
-	best, bestSize := 1, -1
-	for k := 1; k <= n; k++ {
-		tr := (n + k - 1) / k
-		tw, th := w/k-1, h/tr-1
-		if size := min((tw-8)/max(t, 1), 2*((th-2)/max(t, 1))); size > bestSize {
-			best, bestSize = k, size
-		}
-	}
-	return best
-}
-
-// upperTriangle flags the causally masked cells of an n×n matrix.
+// upperTriangle flags the causally masked cells of an n×n matrix. The
+// last size's flags are shared (a causal stage at T = 256 would draw
+// 65,536 on every step, twelve times over in the grid) and never changed
+// by their readers.
 func upperTriangle(n int) []bool {
+	if t := lastTriangle.Load(); t != nil && t.n == n {
+		return t.flags
+	}
 	out := make([]bool, n*n)
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			out[i*n+j] = true
 		}
 	}
+	lastTriangle.Store(&triangle{n, out})
 	return out
 }
+
+type triangle struct {
+	n     int
+	flags []bool
+}
+
+var lastTriangle atomic.Pointer[triangle]
 
 // renderMain draws the body of a stage in w×h: the narration, then the
 // heatmaps (or the grid, or the token table) with the inspector beside or
@@ -348,7 +323,7 @@ func (m Model) renderMain(w, h int) string {
 	switch {
 	case lay.inspIn || lay.inspW == 0:
 	case lay.beside:
-		area = lipgloss.JoinHorizontal(lipgloss.Top, fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+		area = cells.JoinTop(fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
 	default:
 		area = fit(area, w, panelsH) + "\n" + m.insp.View()
 	}

@@ -18,7 +18,15 @@ type builder struct {
 	building bool
 	pending  bool   // a newer request waits for the running build
 	loading  string // the encoder a build is loading, for the status line
+	// noPreload: Init does not warm the encoder (a one-shot render, where
+	// a build loads it if a key ever needs it).
+	noPreload bool
 }
+
+// WithoutPreload keeps Init from loading the encoder ahead of the first
+// edit: for a screen drawn once (attnscope render), where that load would
+// be most of the process's work and a build still loads it when needed.
+func WithoutPreload() Option { return func(m *Model) { m.build.noPreload = true } }
 
 // sceneMsg carries a finished build.
 type sceneMsg struct {

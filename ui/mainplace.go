@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // The main place: [ and ] bring each of the stage's matrices into it (the
@@ -142,7 +143,7 @@ func tile(hms []heatmap.Model, w, h, rows int) (k, ch int) {
 	natW := 0 // the widest in one-line cells
 	for _, hm := range hms {
 		hm.SetSize(w, rows+4)
-		natW = max(natW, lipgloss.Width(hm.View()))
+		natW = max(natW, cells.MaxWidth(hm.View()))
 	}
 	for n := 1; n <= len(hms); n++ {
 		tr := (len(hms) + n - 1) / n

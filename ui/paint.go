@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // paintsPage reports whether the screen is painted with the theme's page
@@ -52,7 +54,7 @@ func paint(frame string, w, h int, fg, bg color.Color) string {
 		}
 		b.WriteString("\x1b[" + base + "m")
 		repaint(&b, line, base, fgP, bgP)
-		if pad := w - ansi.StringWidth(line); pad > 0 {
+		if pad := w - cells.Width(line); pad > 0 {
 			b.WriteString(strings.Repeat(" ", pad))
 		}
 		b.WriteString(ansi.ResetStyle)

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"math"
+	"strconv"
+	"sync"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/pipeline"
@@ -21,13 +22,28 @@ type panel struct {
 	masked  bool            // cells above the diagonal are causally masked
 }
 
+// dimLabels numbers n dimensions from 1, as the inspector's maths: x1 x2
+// …. The lists are shared (768 labels on every stage step otherwise) and
+// never changed by their readers.
 func dimLabels(prefix string, n int) []string {
+	key := dimKey{prefix, n}
+	if l, ok := dimLabelCache.Load(key); ok {
+		return l.([]string)
+	}
 	out := make([]string, n)
 	for i := range out {
-		out[i] = fmt.Sprintf("%s%d", prefix, i+1) // 1-based, as the inspector's maths
+		out[i] = prefix + strconv.Itoa(i+1)
 	}
+	dimLabelCache.Store(key, out)
 	return out
 }
+
+type dimKey struct {
+	prefix string
+	n      int
+}
+
+var dimLabelCache sync.Map // dimKey → []string
 
 // axisLabels labels n rows or columns along axis a.
 func axisLabels(a pipeline.Axis, n int, toks []string) []string {

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/narrate"
 )
 
@@ -84,7 +85,7 @@ func (m Model) renderCard(w, h int) string {
 	hint := lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("n / PgDn / space: begin with the tokens")
 	var body string
 	if w >= textW+narrate.PictureWidth+4 {
-		body = lipgloss.JoinHorizontal(lipgloss.Top, text, "    ", pic)
+		body = cells.JoinTop(text, "    ", pic)
 	} else {
 		body = text + "\n\n" + pic
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // presentLay is where presenter mode puts a stage: the title, the
@@ -170,13 +171,13 @@ func (m Model) renderPresentMain(p presentLay) string {
 	var main string
 	switch {
 	case m.view.def.Kind == pipeline.KindTokens && m.scene != nil:
-		return m.renderTokens() + "\n\n" + m.renderTokenTable(m.width, p.matH-2)
+		return m.renderTokens(false) + "\n\n" + m.renderTokenTable(m.width, p.matH-2)
 	case len(m.view.hms) > 0:
 		main = m.view.hms[0].View()
 	}
 	switch {
 	case p.inspW > 0 && p.beside:
-		return lipgloss.JoinHorizontal(lipgloss.Top, padLines(fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
+		return cells.JoinTop(padLines(fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
 	case p.inspW > 0:
 		return fit(main, m.width, p.panelH) + "\n" + m.insp.View()
 	}

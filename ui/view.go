@@ -10,6 +10,7 @@ import (
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 	"github.com/attnscope/attnscope/ui/settings"
 )
 
@@ -43,11 +44,37 @@ func (m Model) Render() string {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
 		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
 	}
-	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens()}
+	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens(true)}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
 	bodyH := m.layout().bodyH
 	body := fit(m.renderBody(w, bodyH), w, bodyH)
-	return fit(strings.Join(append(append(top[:], body), bottom[:]...), "\n"), w, h)
+	return fitAround(top[:], body, bottom[:], w, h)
+}
+
+// fitAround is fit(top, body and bottom joined by newlines, w, h) for a
+// body already fitted to w: its lines are not measured again.
+func fitAround(top []string, body string, bottom []string, w, h int) string {
+	var lines []string
+	cut := func(parts []string) {
+		for _, p := range parts {
+			for _, l := range strings.Split(p, "\n") {
+				lines = append(lines, truncate(l, w))
+			}
+		}
+	}
+	cut(top)
+	lines = append(lines, strings.Split(body, "\n")...)
+	cut(bottom)
+	if h <= 0 {
+		return ""
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // fit truncates s to w cells per line and pads or cuts it to exactly h lines.
@@ -60,12 +87,21 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, max(w, 0), "")
+		lines[i] = truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// truncate is ansi.Truncate(l, w, ""), which leaves a line that fits as
+// it is: most lines fit, and are measured only once, quickly.
+func truncate(l string, w int) string {
+	if cells.Width(l) <= max(w, 0) {
+		return l
+	}
+	return ansi.Truncate(l, max(w, 0), "")
 }
 
 func (m Model) renderHeader() string {
@@ -127,20 +163,16 @@ func (m Model) renderBadge() string {
 	return label + muted.Render(" · "+src)
 }
 
-func (m Model) renderTokens() string {
+// renderTokens is the sentence being edited, or the scene's tokens; fit
+// cuts the tokens to the screen's width.
+func (m Model) renderTokens(fit bool) string {
 	if m.mode == modeEdit {
 		return m.input.View()
 	}
 	if m.scene == nil {
 		return ""
 	}
-	sep := lipgloss.NewStyle().Foreground(m.look.theme.Muted).Render("│")
-	tok := lipgloss.NewStyle().Foreground(m.look.theme.Text)
-	parts := make([]string, len(m.scene.Tokens))
-	for i, t := range m.scene.Tokens {
-		parts[i] = tok.Render(t.Label)
-	}
-	return strings.Join(parts, sep)
+	return m.chromeTokens(fit)
 }
 
 func (m Model) renderStatus() string {
@@ -208,14 +240,14 @@ func (m Model) renderBody(w, h int) string {
 	mm := m
 	mm.inspecting = false
 	main := fit(mm.renderMain(w-ow-panelGap, h), w-ow-panelGap, h)
-	return lipgloss.JoinHorizontal(lipgloss.Top, padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
+	return cells.JoinTop(padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
 }
 
 // padLines pads every line of s with spaces to w cells.
 func padLines(s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if d := w - ansi.StringWidth(l); d > 0 {
+		if d := w - cells.Width(l); d > 0 {
 			lines[i] = l + strings.Repeat(" ", d)
 		}
 	}

@@ -48,10 +48,7 @@ func (m *Model) relayoutCompact() {
 // the rest allows (within limits), never less than one cell per value.
 func (m *Model) layoutTile(l *layout) {
 	d := m.data
-	for r := 0; r < d.Rows; r++ {
-		l.labelW = max(l.labelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
-	}
-	l.labelW = min(l.labelW, tileMaxLabel, m.width/4)
+	l.labelW = min(m.rowLabelW, tileMaxLabel, m.width/4)
 	l.gutter = l.labelW + 1
 	availW, availH := m.width-l.gutter, m.height-l.titleLines-1
 	l.cw = min(max(availW/d.Cols, 1), tileMaxCellW)
@@ -151,9 +148,16 @@ func RenderCompact(d Data, th themes.Theme, w, h int, noColor bool) string {
 // w×h: compact, but with token labels and the cursor at (row, col) when
 // there is room for them, and cells that grow to fill a large tile.
 func RenderTile(d Data, th themes.Theme, w, h int, noColor bool, row, col int) string {
+	m := NewTile(d, th, w, h, noColor)
+	m.SetCursor(row, col)
+	return m.View()
+}
+
+// NewTile is the model RenderTile draws, for a caller that redraws the
+// tile as the cursor moves (SetCursor, View) without analysing d again.
+func NewTile(d Data, th themes.Theme, w, h int, noColor bool) Model {
 	m := New(WithData(d), WithTheme(th), WithCompact(true), WithNoColor(noColor), WithLegend(false))
 	m.tileLabels = true
 	m.SetSize(w, h)
-	m.SetCursor(row, col)
-	return m.View()
+	return m
 }

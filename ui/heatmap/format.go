@@ -90,23 +90,28 @@ type stats struct {
 func statsOf(vals []float32) stats {
 	s := stats{integers: true}
 	for _, v := range vals {
-		x := float64(v)
 		switch {
-		case math.IsNaN(x):
+		case v != v:
 			s.nan = true
 			continue
-		case math.IsInf(x, -1):
+		case v < -math.MaxFloat32:
 			s.negInf = true
 			continue
-		case math.IsInf(x, 1):
+		case v > math.MaxFloat32:
 			s.posInf = true
 			continue
 		}
 		if !s.any {
 			s.min, s.max, s.any = v, v, true
 		}
-		s.min, s.max = min(s.min, v), max(s.max, v)
-		if s.integers && x != math.Trunc(x) {
+		// As the min and max builtins: −0 is below +0.
+		if v < s.min || v == s.min && math.Signbit(float64(v)) {
+			s.min = v
+		}
+		if v > s.max || v == s.max && !math.Signbit(float64(v)) {
+			s.max = v
+		}
+		if s.integers && float64(v) != math.Trunc(float64(v)) {
 			s.integers = false
 		}
 	}

@@ -1,8 +1,6 @@
 package heatmap
 
 import (
-	"math"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -80,6 +78,9 @@ type Model struct {
 	sums      []float64
 	hasDrop   bool
 	hasMasked bool // some finite cell is flagged masked
+	// rowLabelW and colLabelW are the widest row label and column label
+	// (without its leading spaces), measured once per SetData.
+	rowLabelW, colLabelW int
 
 	theme   themes.Theme
 	profile colorprofile.Profile
@@ -190,43 +191,16 @@ func (m *Model) SetData(d Data) {
 	m.kind = resize(m.kind, n)
 	m.level = resize(m.level, n)
 	m.hasDrop, m.hasMasked = false, false
-	for i := 0; i < n; i++ {
-		v := float32(math.NaN())
-		if i < len(vals) {
-			v = vals[i]
-		}
-		x := float64(v)
-		k, t := kindValue, 0.0
-		switch {
-		case math.IsNaN(x):
-			k = kindNaN
-		case math.IsInf(x, -1):
-			k = kindNegInf
-		case math.IsInf(x, 1):
-			k, t = kindPosInf, 1
-		case i < len(d.Masked) && d.Masked[i]:
-			k = kindMasked
-			m.hasMasked = true
-		case v == 0 && i < len(d.Dropped) && d.Dropped[i]:
-			k = kindDropped
-			m.hasDrop = true
-		case rows != nil:
-			t = Normalize(Auto, rows[i/d.Cols], x)
-		default:
-			t = Normalize(m.scale, m.rng, x)
-		}
-		m.kind[i], m.level[i] = k, bucket(t)
-	}
 	m.sums = m.sums[:0]
+	whole := newLeveller(m.scale, m.rng)
 	for r := 0; r < d.Rows; r++ {
-		var s float64
-		for c := 0; c < d.Cols; c++ {
-			if i := r*d.Cols + c; i < len(vals) && (m.kind[i] == kindValue || m.kind[i] == kindDropped || m.kind[i] == kindMasked) {
-				s += float64(vals[i])
-			}
+		lv := whole
+		if rows != nil {
+			lv = newLeveller(Auto, rows[r])
 		}
-		m.sums = append(m.sums, s)
+		m.sums = append(m.sums, m.classifyRow(r, vals, lv))
 	}
+	m.measureLabels()
 	m.rebuildPalette()
 	m.clampCursor()
 	m.relayout()
@@ -287,11 +261,16 @@ func (m *Model) SetCompact(on bool) { m.compact = on; m.relayout() }
 func (m *Model) SetLegend(on bool) { m.showLegend = on; m.relayout() }
 
 // SetCursorVisible shows or hides the cursor (it still moves).
-func (m *Model) SetCursorVisible(on bool) { m.cursorVisible = on; m.relayout() }
+// The layout does not depend on it.
+func (m *Model) SetCursorVisible(on bool) { m.cursorVisible = on }
 
 // SetSize sets the size the view may use; View never exceeds it.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = max(w, 0), max(h, 0)
+	w, h = max(w, 0), max(h, 0)
+	if w == m.width && h == m.height && m.pal != nil {
+		return // laid out for this size already
+	}
+	m.width, m.height = w, h
 	m.relayout()
 }
 

@@ -54,6 +54,8 @@ type layout struct {
 	markerR     map[string]string // "▸", "▴", "▾", "◂" rendered with Styles.Indicator
 	titleR      string
 	colLabels   []string // truncated to cw-1 (horizontal) or maxVertical (vertical)
+	// The styles View renders the header and the cursor's label with.
+	colSt, cursorSt, sumSt styler
 }
 
 // labelOr returns labels[i], or i numbered from the model's index base.
@@ -82,7 +84,7 @@ func (m *Model) relayout() {
 	}
 	d := m.data
 	W, H := m.width, m.height
-	l := layout{}
+	l := layout{colSt: newStyler(m.Styles.ColLabel), cursorSt: newStyler(m.Styles.CursorLabel), sumSt: newStyler(m.Styles.Sum)}
 	defer func() { l.titleR = m.renderTitle(); m.lay = l; m.scrollToCursor() }()
 	if W <= 0 || H <= 0 || d.Rows == 0 || d.Cols == 0 {
 		l.titleLines = min(H, 1)
@@ -91,10 +93,7 @@ func (m *Model) relayout() {
 
 	// Row labels: as wide as the widest, within limits.
 	if W >= 8 {
-		for r := 0; r < d.Rows; r++ {
-			l.labelW = max(l.labelW, ansi.StringWidth(m.labelOr(d.RowLabels, r)))
-		}
-		l.labelW = min(l.labelW, maxLabelWidth, max(W/4, 1))
+		l.labelW = min(m.rowLabelW, maxLabelWidth, max(W/4, 1))
 		l.gutter = l.labelW + 1
 	}
 
@@ -152,11 +151,7 @@ func (m *Model) relayout() {
 // chooseHeader picks how column labels are drawn: across when cells are
 // wide enough, else downwards if that leaves rows, else numbered.
 func (m *Model) chooseHeader(l *layout) {
-	d, H := m.data, m.height
-	maxColW := 0
-	for c := 0; c < d.Cols; c++ {
-		maxColW = max(maxColW, ansi.StringWidth(strings.TrimLeft(m.labelOr(d.ColLabels, c), " ")))
-	}
+	d, H, maxColW := m.data, m.height, m.colLabelW
 	switch {
 	case l.cw >= 4:
 		l.header, l.headerLines = headerHorizontal, 1
@@ -181,18 +176,19 @@ func (m *Model) prerender(l *layout) {
 	for r := range l.rowLabels {
 		l.rowLabels[r] = fit(m.labelOr(d.RowLabels, r), l.labelW)
 	}
+	label, sum := newStyler(m.Styles.RowLabel), newStyler(m.Styles.Sum)
 	l.rowLabelsR = make([]string, d.Rows)
 	for r, s := range l.rowLabels {
-		l.rowLabelsR[r] = m.Styles.RowLabel.Render(s)
+		l.rowLabelsR[r] = label.render(s)
 	}
-	l.blankLabelR = m.Styles.RowLabel.Render(spaces(l.labelW))
+	l.blankLabelR = label.render(spaces(l.labelW))
 	if l.sumW > 0 {
 		l.sumsR = make([]string, d.Rows)
 		for r, v := range m.sums {
 			s := string(l.sumFmt.appendValue(nil, float32(v)))
-			l.sumsR[r] = m.Styles.Sum.Render(spaces(l.sumW-len(s)) + s)
+			l.sumsR[r] = sum.render(spaces(l.sumW-len(s)) + s)
 		}
-		l.blankSumR = m.Styles.Sum.Render(spaces(l.sumW))
+		l.blankSumR = sum.render(spaces(l.sumW))
 	}
 	l.markerR = map[string]string{}
 	for _, g := range []string{"▸", "▴", "▾", "◂"} {
@@ -313,7 +309,9 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = ansi.Truncate(s, w, "…")
+	if len(s) > w { // no wider than its bytes: a shorter s fits as it is
+		s = ansi.Truncate(s, w, "…")
+	}
 	if pad := w - ansi.StringWidth(s); pad > 0 {
 		s += spaces(pad)
 	}

@@ -88,6 +88,44 @@ func Normalize(s Scale, r Range, v float64) float64 {
 	return math.Min(1, math.Max(0, t))
 }
 
+// leveller is Normalize followed by bucket for one scale and range, with
+// the per-range work done once: the same arithmetic, so the same levels.
+type leveller struct {
+	s          Scale
+	lo, span   float64 // Auto and Unit: (v − lo) / span
+	twoM       float64 // Diverging: 0.5 + v / twoM
+	degenerate bool    // every finite value maps to 0.5
+}
+
+func newLeveller(s Scale, r Range) leveller {
+	l := leveller{s: s, lo: r.Lo, span: r.Hi - r.Lo}
+	switch s {
+	case Diverging:
+		m := math.Max(math.Abs(r.Lo), math.Abs(r.Hi))
+		l.twoM, l.degenerate = 2*m, m == 0
+	case Mask:
+	default:
+		l.degenerate = r.Hi <= r.Lo
+	}
+	return l
+}
+
+// level is bucket(Normalize(s, r, x)) for a finite x (bucket clamps).
+func (l leveller) level(x float64) uint8 {
+	switch {
+	case l.s == Mask:
+		if x != 0 {
+			return buckets - 1
+		}
+		return 0
+	case l.degenerate:
+		return bucket(0.5)
+	case l.s == Diverging:
+		return bucket(0.5 + x/l.twoM)
+	}
+	return bucket((x - l.lo) / l.span)
+}
+
 // ScaleMode is the colour scale a viewer chose for a view, on top of the
 // Data's own Scale. Mask matrices ignore it.
 type ScaleMode uint8

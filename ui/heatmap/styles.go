@@ -2,6 +2,7 @@ package heatmap
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -136,4 +137,38 @@ func bucket(t float64) uint8 {
 // shade returns the glyph for bucket b when colour is off.
 func shade(b uint8) string {
 	return shades[int(b)*len(shades)/buckets]
+}
+
+// styler renders single lines with a lipgloss style as the style itself
+// would, without its per-call cost where that is plain concatenation: a
+// style of colours and attributes only wraps a line of text in one
+// prefix and one reset.
+type styler struct {
+	st       lipgloss.Style
+	pre, suf string
+	wraps    bool // pre + s + suf is what st renders for a line s
+}
+
+// newStyler probes st once for its prefix and suffix.
+func newStyler(st lipgloss.Style) styler {
+	s := styler{st: st}
+	if st.GetWidth() != 0 || st.GetMaxWidth() != 0 || st.GetTransform() != nil {
+		return s
+	}
+	r := st.Render("a")
+	i := strings.IndexByte(r, 'a')
+	if i < 0 || strings.Count(r, "a") != 1 {
+		return s
+	}
+	s.pre, s.suf = r[:i], r[i+1:]
+	s.wraps = st.Render(" a b ") == s.pre+" a b "+s.suf
+	return s
+}
+
+// render is st.Render(line).
+func (s styler) render(line string) string {
+	if !s.wraps || line == "" || strings.ContainsAny(line, "\t\r\n") {
+		return s.st.Render(line)
+	}
+	return s.pre + line + s.suf
 }

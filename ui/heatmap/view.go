@@ -98,18 +98,18 @@ func (m *Model) writeHeader(b *strings.Builder, nl func()) {
 		if m.cursorVisible && m.cc >= m.colOff && m.cc < m.colOff+l.visCols {
 			// Split at the cursor column's cell boundaries to highlight it.
 			x0 := (m.cc - m.colOff) * l.cw
-			b.WriteString(m.Styles.ColLabel.Render(ansi.Cut(text, 0, x0)))
-			b.WriteString(m.Styles.CursorLabel.Render(ansi.Cut(text, x0, x0+l.cw)))
-			b.WriteString(m.Styles.ColLabel.Render(ansi.Cut(text, x0+l.cw, l.visCols*l.cw)))
+			b.WriteString(l.colSt.render(ansi.Cut(text, 0, x0)))
+			b.WriteString(l.cursorSt.render(ansi.Cut(text, x0, x0+l.cw)))
+			b.WriteString(l.colSt.render(ansi.Cut(text, x0+l.cw, l.visCols*l.cw)))
 		} else {
-			b.WriteString(m.Styles.ColLabel.Render(text))
+			b.WriteString(l.colSt.render(text))
 		}
 		if l.sumW > 0 {
 			s := ""
 			if line == l.headerLines-1 {
 				s = "Σ"
 			}
-			b.WriteString(m.Styles.Sum.Render(spaces(l.sumW-ansi.StringWidth(s)) + s))
+			b.WriteString(l.sumSt.render(spaces(l.sumW-ansi.StringWidth(s)) + s))
 		}
 		if line == l.headerLines-1 && right != "" {
 			b.WriteString(m.marker(right))
@@ -212,7 +212,7 @@ func (m *Model) writeRowLabel(b *strings.Builder, r, i int, mid bool) {
 		if mid {
 			label = l.rowLabels[r]
 		}
-		b.WriteString(m.Styles.CursorLabel.Render(label))
+		b.WriteString(l.cursorSt.render(label))
 	case mid:
 		b.WriteString(l.rowLabelsR[r])
 	default:

@@ -1,6 +1,15 @@
 package cells
 
-import "testing"
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestClipAndPad(t *testing.T) {
 	cases := []struct {
@@ -24,5 +33,81 @@ func TestClipAndPad(t *testing.T) {
 	}
 	if B2I(true) != 1 || B2I(false) != 0 {
 		t.Error("B2I")
+	}
+}
+
+// Width, MaxWidth and JoinTop agree with x/ansi and lipgloss on styled
+// text made of the pieces screens are made of, and of pieces they are not.
+func TestWidthAndJoinTopAsLipgloss(t *testing.T) {
+	pieces := []string{"a", " ", "│", "▸▸", "α", "←", "₁", "\u25b6\ufe0f", "\u0301", "\xff", "é", "0.37", "\x1b[38;2;1;2;3m", "\x1b[m", "\x1b[0;1m", "╱", "▸", "世界", "␣the", "e\u0301",
+		"1\ufe0f\u20e3", "\t", "\r\n", "\x1b]8;;http://x\x07", "\x1b[", "\x1b", "\x7f", "👍🏽", "\x1b[2K", "\u200d", "·", "\x1b[38;5;"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	gen := func() string {
+		var b strings.Builder
+		for n := rng.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		s := gen()
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("Width(%q) = %d, ansi.StringWidth %d", s, got, want)
+		}
+	}
+	for range 3000 {
+		blocks := make([]string, rng.IntN(4))
+		for i := range blocks {
+			var ls []string
+			for n := rng.IntN(4); n >= 0; n-- {
+				ls = append(ls, gen())
+			}
+			blocks[i] = strings.Join(ls, "\n")
+		}
+		if got, want := JoinTop(blocks...), lipgloss.JoinHorizontal(lipgloss.Top, blocks...); got != want {
+			t.Fatalf("JoinTop(%q) = %q, lipgloss %q", blocks, got, want)
+		}
+		s := strings.Join(blocks, "\n")
+		if got, want := MaxWidth(s), lipgloss.Width(s); got != want {
+			t.Fatalf("MaxWidth(%q) = %d, lipgloss %d", s, got, want)
+		}
+	}
+}
+
+// Width measures every line of the UI's colour goldens as x/ansi does.
+func TestWidthOfScreens(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/TestGolden*/*.golden")
+	if len(files) == 0 {
+		t.Skip("no goldens")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := range strings.SplitSeq(string(b), "\n") {
+			if got, want := Width(l), ansi.StringWidth(l); got != want {
+				t.Fatalf("%s: Width(%q) = %d, want %d", f, l, got, want)
+			}
+		}
+	}
+}
+
+// Each symbol Width counts as one cell is one cell to x/ansi, alone, twice
+// over and between letters, and joins nothing.
+func TestOneCellSymbols(t *testing.T) {
+	for r := rune(0x80); r < 0x2600; r++ {
+		if !oneCell(r) {
+			continue
+		}
+		c := string(r)
+		for _, x := range []struct {
+			s string
+			w int
+		}{{c, 1}, {c + c, 2}, {"a" + c, 2}, {c + "a", 2}, {"a" + c + "a", 3}} {
+			if got := ansi.StringWidth(x.s); got != x.w {
+				t.Errorf("U+%04X: ansi.StringWidth(%q) = %d, want %d", r, x.s, got, x.w)
+			}
+		}
 	}
 }
