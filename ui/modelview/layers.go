@@ -73,18 +73,17 @@ func (m Model) layerLanded(msg layerMsg) (Model, tea.Cmd) {
 	return m, m.needLayer()
 }
 
-// thumbCmd pools layer l's patterns for the overview, in a command.
+// thumbCmd pools layer l's patterns for the overview, in a command,
+// one head at a time (a whole layer is not kept for it).
 func (m Model) thumbCmd(l int) tea.Cmd {
 	if m.sc == nil || l >= m.sc.Model.Info.Config.Layers {
 		return nil
 	}
 	seq, tr := m.scene, m.sc.Trace
+	heads := m.sc.Model.Info.Config.Heads
 	return func() tea.Msg {
-		ly := tr.Layer(l)
-		pats := make([][]float32, len(ly.Weights))
-		for h, w := range ly.Weights {
-			pats[h] = Pool(w, thumbN)
-		}
+		pats := make([][]float32, heads)
+		tr.HeadWeights(l, func(h int, w *compute.Matrix) { pats[h] = Pool(w, thumbN) })
 		return thumbMsg{seq: seq, layer: l, pats: pats}
 	}
 }
