@@ -42,7 +42,8 @@ func (tr *GPT2Trace) HeadWeights(l int, fn func(h int, w *Matrix)) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), c.Heads) {
 		wg.Go(func() {
-			buf := NewMatrix(t, t)
+			buf := getSquare(t)
+			defer squarePool.Put(buf)
 			for {
 				hh := int(next.Add(1)) - 1
 				if hh >= c.Heads {
@@ -69,4 +70,15 @@ func (tr *GPT2Trace) cachedLayer(l int) *GPT2Layer {
 		}
 	}
 	return nil
+}
+
+// squarePool holds T×T matrices for HeadWeights, so that summarising every
+// layer reuses a few instead of leaving one per head to the collector.
+var squarePool sync.Pool
+
+func getSquare(t int) *Matrix {
+	if m, ok := squarePool.Get().(*Matrix); ok && m.Rows == t {
+		return m
+	}
+	return NewMatrix(t, t)
 }

@@ -39,7 +39,7 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	tr := &GPT2Trace{Config: c, IDs: append([]int(nil), ids...), params: p, keep: opt.CacheLayers,
 		Residual: make([]*Matrix, c.Layers+1), Final: NewMatrix(t, c.D), Logits: make([]float32, c.Vocab)}
 	if tr.keep <= 0 {
-		tr.keep = 3
+		tr.keep = defaultKeep(c, t)
 	}
 	slab := make([]float32, (c.Layers+1)*t*c.D)
 	for l := range tr.Residual {
@@ -55,6 +55,20 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	m.FirstToken, m.Entropy = rows[3*c.Layers:4*c.Layers:4*c.Layers], rows[4*c.Layers:]
 	return tr
 }
+
+// keepBytes is how much recomputed attention the layer cache holds by
+// default: at least one layer, at most three.
+const keepBytes = 64 << 20
+
+// defaultKeep is how many layers of T tokens fit in keepBytes, from 1 to 3
+// (a layer is H·T² weights and 3·T·d queries, keys and values).
+func defaultKeep(c GPT2Config, t int) int {
+	layer := 4 * (c.Heads*t*t + 3*t*c.D)
+	return min(max(keepBytes/max(layer, 1), 1), 3)
+}
+
+// CacheLayers is how many recomputed layers Layer keeps.
+func (tr *GPT2Trace) CacheLayers() int { return tr.keep }
 
 // setMetrics stores block l's head scores from their sums.
 func (tr *GPT2Trace) setMetrics(l int, stats []headStats) {

@@ -14,7 +14,8 @@ type layerCache struct {
 	pending int // the layer asked for and not yet here, +1 (0: none)
 }
 
-// keepLayers is how many recomputed layers the views keep.
+// keepLayers is how many recomputed layers the views keep, no more than
+// the trace keeps (one at GPT-2 small's whole context: a layer is 57 MB).
 const keepLayers = 2
 
 func (c layerCache) get(l int) *compute.GPT2Layer {
@@ -26,7 +27,7 @@ func (c layerCache) get(l int) *compute.GPT2Layer {
 	return nil
 }
 
-func (c layerCache) with(ly *compute.GPT2Layer) layerCache {
+func (c layerCache) with(ly *compute.GPT2Layer, keep int) layerCache {
 	out := layerCache{pending: c.pending}
 	for _, x := range c.layers {
 		if x.Index != ly.Index {
@@ -34,8 +35,8 @@ func (c layerCache) with(ly *compute.GPT2Layer) layerCache {
 		}
 	}
 	out.layers = append(out.layers, ly)
-	if len(out.layers) > keepLayers {
-		out.layers = out.layers[len(out.layers)-keepLayers:]
+	if len(out.layers) > keep {
+		out.layers = out.layers[len(out.layers)-keep:]
 	}
 	if out.pending == ly.Index+1 {
 		out.pending = 0
@@ -68,7 +69,7 @@ func (m Model) layerLanded(msg layerMsg) (Model, tea.Cmd) {
 	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
 	}
-	m.cache = m.cache.with(msg.layer)
+	m.cache = m.cache.with(msg.layer, min(keepLayers, m.sc.Trace.CacheLayers()))
 	m.sync()
 	return m, m.needLayer()
 }
