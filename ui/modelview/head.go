@@ -62,9 +62,9 @@ func (m *Model) syncHead() {
 		}
 		m.hm.SetData(m.headData(w, key))
 		m.hm.SetCursor(r, c)
+		m.hm.SetCursorVisible(!m.clean) // once per data: it lays the heatmap out again
 		m.hv = headView{key: key, ready: true, k: key.k}
 	}
-	m.hm.SetCursorVisible(!m.clean)
 	m.explainCursor()
 }
 
