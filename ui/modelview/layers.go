@@ -12,6 +12,9 @@ import (
 type layerCache struct {
 	layers  []*compute.GPT2Layer
 	pending int // the layer asked for and not yet here, +1 (0: none)
+	// held is the layer whose thumbnails wait for the pending layer, +1
+	// (0: none): a layer asked for on screen has the cores to itself.
+	held int
 }
 
 // keepLayers is how many recomputed layers the views keep, no more than
@@ -28,7 +31,7 @@ func (c layerCache) get(l int) *compute.GPT2Layer {
 }
 
 func (c layerCache) with(ly *compute.GPT2Layer, keep int) layerCache {
-	out := layerCache{pending: c.pending}
+	out := layerCache{pending: c.pending, held: c.held}
 	for _, x := range c.layers {
 		if x.Index != ly.Index {
 			out.layers = append(out.layers, x)
@@ -71,7 +74,13 @@ func (m Model) layerLanded(msg layerMsg) (Model, tea.Cmd) {
 	}
 	m.cache = m.cache.with(msg.layer, min(keepLayers, m.sc.Trace.CacheLayers()))
 	m.sync()
-	return m, m.needLayer()
+	cmd := m.needLayer()
+	if m.cache.pending == 0 && m.cache.held > 0 {
+		l := m.cache.held - 1
+		m.cache.held = 0
+		cmd = tea.Batch(cmd, m.thumbCmd(l))
+	}
+	return m, cmd
 }
 
 // thumbCmd pools layer l's patterns for the overview, in a command,
@@ -89,7 +98,8 @@ func (m Model) thumbCmd(l int) tea.Cmd {
 	}
 }
 
-// thumbLanded stores one layer's patterns and pools the next layer's.
+// thumbLanded stores one layer's patterns and pools the next layer's, or,
+// while a layer the views asked for is being computed, waits for it.
 func (m Model) thumbLanded(msg thumbMsg) (Model, tea.Cmd) {
 	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
@@ -101,6 +111,10 @@ func (m Model) thumbLanded(msg thumbMsg) (Model, tea.Cmd) {
 	next[msg.layer] = msg.pats
 	m.thumbs = next
 	m.setThumbs()
+	if m.cache.pending > 0 && msg.layer+1 < m.sc.Model.Info.Config.Layers {
+		m.cache.held = msg.layer + 2 // resumed when the layer lands
+		return m, nil
+	}
 	return m, m.thumbCmd(msg.layer + 1)
 }
 

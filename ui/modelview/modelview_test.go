@@ -120,3 +120,23 @@ func TestHeadViewKeyIsCheapAtT1024(t *testing.T) {
 		t.Errorf("a cursor move with its frame takes %v at T = 1024", d)
 	}
 }
+
+// While a layer the head view asked for is computed, the overview's
+// pooling waits after the layer it is on, and goes on once the layer lands.
+func TestThumbnailsWaitForAskedLayer(t *testing.T) {
+	sc := tinyScene(t, "the cat sat on the mat and the cat sat")
+	m := New(WithScene(sc), WithSelection(2, 0, 0))
+	m.SetSize(120, 40)
+	m, layerCmd := m.Update(keyPress("]"))
+	if layerCmd == nil {
+		t.Fatal("layer 1 was not asked for")
+	}
+	m, cmd := m.Update(m.thumbCmd(0)())
+	if cmd != nil || len(m.thumbs) != 1 {
+		t.Fatalf("pooling went on (%v) with a layer on its way; %d layers pooled", cmd != nil, len(m.thumbs))
+	}
+	m = drive(t, m, layerCmd())
+	if m.cache.get(1) == nil || len(m.thumbs) != sc.Model.Info.Config.Layers {
+		t.Fatalf("after the layer landed: layer 1 kept %v, %d layers pooled", m.cache.get(1) != nil, len(m.thumbs))
+	}
+}
