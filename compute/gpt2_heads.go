@@ -28,8 +28,8 @@ func (tr *GPT2Trace) HeadWeights(l int, fn func(h int, w *Matrix)) {
 	p, c := tr.params, tr.Config
 	x := tr.Residual[l]
 	t, hd := x.Rows, c.D/c.Heads
-	w := getGPT2Work(c, t)
-	defer gpt2Pool.Put(w)
+	w := getAttnWork(c, t)
+	defer attnPool.Put(w)
 	b := &p.Blocks[l]
 	parallelRows(t, 32, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {
@@ -81,4 +81,22 @@ func getSquare(t int) *Matrix {
 		return m
 	}
 	return NewMatrix(t, t)
+}
+
+// attnPool holds the working memory of recomputing a layer's attention:
+// a gpt2Work with only h, qkv and the heads' scratch (a third of a forward
+// pass's at T = 1024), so that the forward pass's may be collected once
+// the pass is over.
+var attnPool sync.Pool
+
+func getAttnWork(c GPT2Config, t int) *gpt2Work {
+	if w, ok := attnPool.Get().(*gpt2Work); ok && w.d == c.D && w.heads == c.Heads && w.t == t {
+		return w
+	}
+	w := &gpt2Work{d: c.D, heads: c.Heads, t: t, h: NewMatrix(t, c.D), qkv: NewMatrix(t, 3*c.D),
+		scratch: make([]headScratch, c.Heads)}
+	for h := range w.scratch {
+		w.scratch[h] = newHeadScratch(t, c.D/c.Heads)
+	}
+	return w
 }

@@ -38,8 +38,8 @@ func (c layerCache) with(ly *compute.GPT2Layer, keep int) layerCache {
 		}
 	}
 	out.layers = append(out.layers, ly)
-	if len(out.layers) > keep {
-		out.layers = out.layers[len(out.layers)-keep:]
+	if len(out.layers) > keep { // a new array: the dropped layers are not held behind the slice
+		out.layers = append([]*compute.GPT2Layer(nil), out.layers[len(out.layers)-keep:]...)
 	}
 	if out.pending == ly.Index+1 {
 		out.pending = 0
