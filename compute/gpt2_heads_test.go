@@ -2,9 +2,11 @@ package compute
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
+	"weak"
 )
 
 // HeadWeights gives every head once, with exactly Layer's weights, whether
@@ -37,4 +39,20 @@ func TestGPT2HeadWeights(t *testing.T) {
 			t.Fatalf("HeadWeights cached a layer: %d kept", kept)
 		}
 	}
+}
+
+// A layer the cache drops is garbage: nothing in the trace still holds it.
+func TestGPT2DroppedLayerIsCollected(t *testing.T) {
+	p := tinyGPT2(t)
+	tr, err := p.Trace(context.Background(), repeatedIDs(20, p.Config.Vocab), TraceOptions{CacheLayers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := weak.Make(tr.Layer(0))
+	tr.Layer(1)
+	runtime.GC()
+	if first.Value() != nil {
+		t.Fatal("layer 0 is still held after the cache dropped it")
+	}
+	runtime.KeepAlive(tr)
 }

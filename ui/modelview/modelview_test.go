@@ -3,9 +3,11 @@ package modelview
 import (
 	"context"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -139,4 +141,18 @@ func TestThumbnailsWaitForAskedLayer(t *testing.T) {
 	if m.cache.get(1) == nil || len(m.thumbs) != sc.Model.Info.Config.Layers {
 		t.Fatalf("after the layer landed: layer 1 kept %v, %d layers pooled", m.cache.get(1) != nil, len(m.thumbs))
 	}
+}
+
+// A layer the views' cache drops is garbage: the cache's slice does not
+// hold it.
+func TestViewsDropLayers(t *testing.T) {
+	var c layerCache
+	c = c.with(&compute.GPT2Layer{Index: 0}, 1)
+	first := weak.Make(c.layers[0])
+	c = c.with(&compute.GPT2Layer{Index: 1}, 1)
+	runtime.GC()
+	if first.Value() != nil {
+		t.Fatal("layer 0 is still held after the views dropped it")
+	}
+	runtime.KeepAlive(c)
 }
