@@ -58,15 +58,8 @@ NPZ is not written to a terminal: give --out.`,
 
 // exportModel writes a model-mode document (docs/export.md).
 func exportModel(e *env, cf *configFlags, format, out string) error {
-	req, err := cf.modelRequest(e.stdin)
+	sc, err := cf.modelScene(e)
 	if err != nil {
-		return err
-	}
-	sc, err := buildModel(e, req)
-	if err != nil {
-		return err
-	}
-	if err := cf.checkLayerHead(sc); err != nil {
 		return err
 	}
 	doc := export.FromModelScene(sc)

@@ -93,3 +93,20 @@ func buildModel(e *env, req pipeline.ModelRequest) (*pipeline.ModelScene, error)
 		return r.sc, nil
 	}
 }
+
+// modelScene validates the model-mode flags, builds the scene and checks
+// --layer and --head against it (export and render).
+func (c *configFlags) modelScene(e *env) (*pipeline.ModelScene, error) {
+	req, err := c.modelRequest(e.stdin)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := buildModel(e, req)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkLayerHead(sc); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}

@@ -53,36 +53,14 @@ func renderModel(e *env, cmd *cobra.Command, cf *configFlags, vf *viewFlags, opt
 	if opts.Panel != "" {
 		return usageErrorf("--panel: model mode's views are drawn whole; leave out --panel")
 	}
-	ks, err := render.ParseKeys(keys)
-	if err != nil {
-		return usageErrorf("--keys: %v", err)
-	}
-	if err := checkRenderFlags(opts.Format, opts.Scale, len(ks)); err != nil {
+	if err := screenOptions(&opts, keys, vf); err != nil {
 		return err
 	}
-	uiOpts, err := vf.options(true)
+	sc, err := cf.modelScene(e)
 	if err != nil {
 		return err
 	}
-	if vf.present {
-		uiOpts = append(uiOpts, ui.WithPresent(0))
-	}
-	opts.Keys = ks
-	if err := opts.CheckScreen(); err != nil {
-		return usageErrorf("%v", err)
-	}
-	req, err := cf.modelRequest(e.stdin)
-	if err != nil {
-		return err
-	}
-	sc, err := buildModel(e, req)
-	if err != nil {
-		return err
-	}
-	if err := cf.checkLayerHead(sc); err != nil {
-		return err
-	}
-	opts.UI = append(uiOpts, ui.WithModelScene(sc, st, cf.layer, cf.head))
+	opts.UI = append(opts.UI, ui.WithModelScene(sc, st, cf.layer, cf.head))
 	var buf bytes.Buffer
 	if err := render.Write(&buf, nil, opts); err != nil {
 		return err

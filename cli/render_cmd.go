@@ -110,6 +110,13 @@ func renderOptions(opts *render.Options, stage, keys string, vf *viewFlags) erro
 	if err != nil {
 		return usageErrorf("--stage: %v", err)
 	}
+	opts.Stage = st
+	return screenOptions(opts, keys, vf)
+}
+
+// screenOptions completes opts with the keys and the view flags and checks
+// the format, scale and screen size (chapter 3 and model mode alike).
+func screenOptions(opts *render.Options, keys string, vf *viewFlags) error {
 	ks, err := render.ParseKeys(keys)
 	if err != nil {
 		return usageErrorf("--keys: %v", err)
@@ -124,7 +131,7 @@ func renderOptions(opts *render.Options, stage, keys string, vf *viewFlags) erro
 	if vf.present {
 		uiOpts = append(uiOpts, ui.WithPresent(0))
 	}
-	opts.Stage, opts.Keys, opts.UI = st, ks, uiOpts
+	opts.Keys, opts.UI = ks, uiOpts
 	if err := opts.CheckScreen(); err != nil {
 		return usageErrorf("%v", err)
 	}

@@ -157,3 +157,90 @@ done:
 	VZEROUPPER
 	MOVSS        X0, sum+32(FP)
 	RET
+
+// GELU constants, eight lanes each: the upper clamp of exp's argument
+// (89: from 88.72 on, the exp below is +Inf and GELU's result −0),
+// 0.044715, −2·√(2/π).
+DATA geluc<>+0(SB)/4, $0x42b20000
+DATA geluc<>+4(SB)/4, $0x42b20000
+DATA geluc<>+8(SB)/4, $0x42b20000
+DATA geluc<>+12(SB)/4, $0x42b20000
+DATA geluc<>+16(SB)/4, $0x42b20000
+DATA geluc<>+20(SB)/4, $0x42b20000
+DATA geluc<>+24(SB)/4, $0x42b20000
+DATA geluc<>+28(SB)/4, $0x42b20000
+DATA geluc<>+32(SB)/4, $0x3d372713
+DATA geluc<>+36(SB)/4, $0x3d372713
+DATA geluc<>+40(SB)/4, $0x3d372713
+DATA geluc<>+44(SB)/4, $0x3d372713
+DATA geluc<>+48(SB)/4, $0x3d372713
+DATA geluc<>+52(SB)/4, $0x3d372713
+DATA geluc<>+56(SB)/4, $0x3d372713
+DATA geluc<>+60(SB)/4, $0x3d372713
+DATA geluc<>+64(SB)/4, $0xbfcc422a
+DATA geluc<>+68(SB)/4, $0xbfcc422a
+DATA geluc<>+72(SB)/4, $0xbfcc422a
+DATA geluc<>+76(SB)/4, $0xbfcc422a
+DATA geluc<>+80(SB)/4, $0xbfcc422a
+DATA geluc<>+84(SB)/4, $0xbfcc422a
+DATA geluc<>+88(SB)/4, $0xbfcc422a
+DATA geluc<>+92(SB)/4, $0xbfcc422a
+GLOBL geluc<>(SB), RODATA|NOPTR, $96
+
+// func biasGELU8(x, bias []float32)
+//
+// x[i] = gelu(x[i] + bias[i]) for i < len(x)&^7 (no addition if bias is
+// empty; otherwise len(bias) ≥ len(x)&^7), GELU's tanh form
+// 0.5·u·(1 + tanh(√(2/π)·(u + 0.044715·u³))) computed as
+// u / (1 + exp(−2·√(2/π)·(u + 0.044715·u³))) with the Cephes expf of
+// expSub8, its argument clamped to [−88.38, 89].
+TEXT ·biasGELU8(SB), NOSPLIT, $0-48
+	MOVQ x_base+0(FP), SI
+	MOVQ x_len+8(FP), CX
+	MOVQ bias_base+24(FP), DI
+	MOVQ bias_len+32(FP), R8
+	SHRQ $3, CX
+	JEQ  gdone
+
+gloop:
+	VMOVUPS      (SI), Y5
+	TESTQ        R8, R8
+	JEQ          gnobias
+	VADDPS       (DI), Y5, Y5
+	ADDQ         $32, DI
+
+gnobias:
+	VMULPS       Y5, Y5, Y0
+	VMULPS       geluc<>+32(SB), Y0, Y0
+	VFMADD213PS  Y5, Y5, Y0
+	VMULPS       geluc<>+64(SB), Y0, Y0
+	VMINPS       geluc<>+0(SB), Y0, Y0
+	VMAXPS       expc<>+0(SB), Y0, Y0
+	VMOVUPS      expc<>+32(SB), Y1
+	VFMADD213PS  expc<>+64(SB), Y0, Y1
+	VROUNDPS     $1, Y1, Y1
+	VFNMADD231PS expc<>+96(SB), Y1, Y0
+	VFNMADD231PS expc<>+128(SB), Y1, Y0
+	VMULPS       Y0, Y0, Y2
+	VMOVUPS      expc<>+160(SB), Y3
+	VFMADD213PS  expc<>+192(SB), Y0, Y3
+	VFMADD213PS  expc<>+224(SB), Y0, Y3
+	VFMADD213PS  expc<>+256(SB), Y0, Y3
+	VFMADD213PS  expc<>+288(SB), Y0, Y3
+	VFMADD213PS  expc<>+320(SB), Y0, Y3
+	VFMADD213PS  Y0, Y2, Y3
+	VADDPS       expc<>+352(SB), Y3, Y3
+	VCVTTPS2DQ   Y1, Y4
+	VPADDD       expc<>+384(SB), Y4, Y4
+	VPSLLD       $23, Y4, Y4
+	VMULPS       Y4, Y3, Y3
+	VADDPS       expc<>+352(SB), Y3, Y3
+	VDIVPS       Y3, Y5, Y5
+	VMOVUPS      Y5, (SI)
+	ADDQ         $32, SI
+	DECQ         CX
+	JNE          gloop
+
+gdone:
+	VZEROUPPER
+	RET

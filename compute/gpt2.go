@@ -123,8 +123,7 @@ func (p *GPT2Params) embed(x, h *Matrix, ids []int) {
 	parallelRows(len(ids), 32, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {
 			xr := x.Row(i)
-			copy(xr, p.TokenEmb.Row(ids[i]))
-			addTo(xr, p.PosEmb.Row(i), nil)
+			residualAdd(xr, p.TokenEmb.Row(ids[i]), p.PosEmb.Row(i), nil)
 			layerNormRow(h.Row(i), xr, b.LN1Gain, b.LN1Bias, p.Config.Eps)
 		}
 	})
@@ -143,8 +142,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 	parallelRows(w.t, 16, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {
 			m := w.mid.Row(i)
-			copy(m, x.Row(i))
-			addTo(m, w.tmp.Row(i), b.Proj.B)
+			residualAdd(m, x.Row(i), w.tmp.Row(i), b.Proj.B)
 			layerNormRow(w.h.Row(i), m, b.LN2Gain, b.LN2Bias, eps)
 		}
 	})
@@ -159,8 +157,7 @@ func (p *GPT2Params) block(l int, tr *GPT2Trace, w *gpt2Work) {
 	parallelRows(w.t, 16, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {
 			xr := next.Row(i)
-			copy(xr, w.mid.Row(i))
-			addTo(xr, w.tmp.Row(i), b.MLPProj.B)
+			residualAdd(xr, w.mid.Row(i), w.tmp.Row(i), b.MLPProj.B)
 			layerNormRow(out.Row(i), xr, gain, bias, eps)
 		}
 	})

@@ -200,23 +200,31 @@ func softmaxScaledRow(row []float32, div float32) {
 }
 
 // softmaxStatsRow is softmaxScaledRow (the same weights) that also returns
-// the sum of the exponentials e, the sum of the weights and Σ w_j·(x_j −
-// max) over the scaled scores x (x − max kept in xs meanwhile), for the
-// entropy; the last two are taken as 1/sum times Σ e and Σ e·(x − max),
-// which the rounding of each weight changes by a few 1e-8.
+// the sum S of the exponentials e, the sum of the weights and Σ w_j·(x_j −
+// max) over the scaled scores x (kept in xs meanwhile), for the entropy;
+// the last two are taken as Σ e/S and Σ e·(x − max)/S, which the rounding
+// of each weight changes by a few 1e-8. The products are summed in four
+// float32 lanes (all of one sign: no cancellation) while the row is
+// scaled.
 func softmaxStatsRow(row []float32, div float32, xs []float32) (sum, sw, wx float64) {
 	mx := scaleMax(row, div)
 	xs = xs[:len(row)]
-	for j, v := range row {
-		xs[j] = v - mx
-	}
+	copy(xs, row)
 	sum = expRow(row, mx)
-	n := len(row)
-	dot := blas32.Dot(blas32.Vector{N: n, Inc: 1, Data: row}, blas32.Vector{N: n, Inc: 1, Data: xs})
-	inv := 1 / sum
-	inv32 := float32(inv)
-	for j := range row {
-		row[j] *= inv32
+	inv := float32(1 / sum)
+	var a0, a1, a2, a3 float32
+	j := 0
+	for ; j+4 <= len(row); j += 4 {
+		e, x := row[j:j+4:j+4], xs[j:j+4:j+4]
+		a0 += e[0] * (x[0] - mx)
+		a1 += e[1] * (x[1] - mx)
+		a2 += e[2] * (x[2] - mx)
+		a3 += e[3] * (x[3] - mx)
+		e[0], e[1], e[2], e[3] = e[0]*inv, e[1]*inv, e[2]*inv, e[3]*inv
 	}
-	return sum, 1, float64(dot) * inv
+	for ; j < len(row); j++ {
+		a0 += row[j] * (xs[j] - mx)
+		row[j] *= inv
+	}
+	return sum, 1, float64((a0+a1)+(a2+a3)) / sum
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -138,9 +139,19 @@ func compareF32(t *testing.T, name string, got, want []float32, noise float64) f
 	return worst
 }
 
+// TestGPT2AgainstPyTorch runs each case with the FMA micro-kernel and
+// vector exponentials (where the CPU has them) and with gonum's Sgemm and
+// math.Exp.
 func TestGPT2AgainstPyTorch(t *testing.T) {
-	for _, name := range []string{"tiny", "nobias"} {
-		t.Run(name, func(t *testing.T) {
+	saved := useFMA
+	defer func() { useFMA = saved }()
+	for _, c := range []struct {
+		name string
+		fma  bool
+	}{{"tiny", hasFMA}, {"nobias", hasFMA}, {"tiny-portable", false}, {"nobias-portable", false}} {
+		name, _, _ := strings.Cut(c.name, "-")
+		useFMA = c.fma
+		t.Run(c.name, func(t *testing.T) {
 			r, p := loadGPT2Ref(t, name)
 			tr, err := p.Trace(context.Background(), r.IDs, TraceOptions{})
 			if err != nil {

@@ -60,89 +60,37 @@ func layerNormRow(out, x, gain, bias []float32, eps float32) {
 	}
 }
 
-// addTo sets dst[j] += a[j] (+ b[j] when b is not nil).
-func addTo(dst, a, b []float32) {
-	a = a[:len(dst)]
+// residualAdd sets dst = x + (a + b) entry by entry (b may be nil): a
+// residual connection around a product a with bias b, summed as PyTorch
+// does (the bias joins the product first).
+func residualAdd(dst, x, a, b []float32) {
+	x, a = x[:len(dst)], a[:len(dst)]
 	if b == nil {
 		for j := range dst {
-			dst[j] += a[j]
+			dst[j] = x[j] + a[j]
 		}
 		return
 	}
 	b = b[:len(dst)]
 	for j := range dst {
-		dst[j] += a[j] + b[j]
+		dst[j] = x[j] + (a[j] + b[j])
 	}
 }
 
-// geluCoef is √(2/π), the tanh form's constant.
-const geluCoef = 0.7978845608028654
-
-// geluBiasRow sets x = gelu_tanh(x + bias) (bias may be nil), GELU's tanh
-// form 0.5·x·(1 + tanh(u)), u = √(2/π)·(x + 0.044715·x³), written as
-// x·σ(2u) (the same function): with e = exp(−2|u|) ∈ (0, 1], x/(1+e) for
-// x ≥ 0 and x·e/(1+e) otherwise, so the exponent never overflows. The
-// exponentials are taken 8 at a time with AVX2 (within 3 ulp), math.Exp
-// otherwise, 64 entries per step; the sign is chosen with bit masks (the
-// signs of a hidden layer are random: a branch would mispredict half the
-// time).
-func geluBiasRow(x, bias []float32) {
-	if bias != nil {
-		bias = bias[:len(x)]
-		for j := range x {
-			x[j] += bias[j]
-		}
-	}
-	const sign = 1 << 31
-	one := math.Float32bits(1)
-	var buf [64]float32
-	for c0 := 0; c0 < len(x); c0 += len(buf) {
-		xs := x[c0:min(c0+len(buf), len(x))]
-		e := buf[:len(xs)]
-		for j, v := range xs {
-			u := geluCoef * 2 * (v + 0.044715*v*v*v)
-			e[j] = math.Float32frombits(math.Float32bits(u) | sign) // −2|u|
-		}
-		start := 0
-		if useFMA {
-			start = len(e) &^ 7
-			expSub8(e[:start], 0)
-		}
-		for j := start; j < len(e); j++ {
-			e[j] = float32(math.Exp(float64(e[j])))
-		}
-		for j, v := range xs {
-			ej := e[j]
-			neg := uint32(int32(math.Float32bits(v)) >> 31) // all ones when v < 0
-			num := math.Float32frombits(one&^neg | math.Float32bits(ej)&neg)
-			xs[j] = v * num / (1 + ej)
-		}
-	}
-}
-
-// linearBias sets c = a·lin.W + lin.B: the product, then the bias added
-// in a pass over c's rows (rows in parallel).
+// linearBias sets c = a·lin.W + lin.B, the bias added to each tile of the
+// product as it is finished.
 func linearBias(c, a *Matrix, lin Linear) {
-	gemm(c.general(), a.general(), lin.W.general(), false)
 	if lin.B == nil {
+		gemm(c.general(), a.general(), lin.W.general(), false)
 		return
 	}
-	parallelRows(c.Rows, 32, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			addTo(c.Row(i), lin.B, nil)
-		}
-	})
+	gemmBias(c.general(), a.general(), lin.W.general(), false, lin.B)
 }
 
-// linearGELU sets c = gelu_tanh(a·lin.W + lin.B): the product, then bias
-// and GELU in one pass over c's rows (rows in parallel).
+// linearGELU sets c = gelu_tanh(a·lin.W + lin.B), bias and GELU applied to
+// each tile of the product as it is finished.
 func linearGELU(c, a *Matrix, lin Linear) {
-	gemm(c.general(), a.general(), lin.W.general(), false)
-	parallelRows(c.Rows, 8, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			geluBiasRow(c.Row(i), lin.B)
-		}
-	})
+	gemmBiasGELU(c.general(), a.general(), lin.W.general(), false, lin.B)
 }
 
 // parallelRows calls f on consecutive ranges [r0, r1) covering 0…n−1,

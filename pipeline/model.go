@@ -122,10 +122,20 @@ func joinNotice(a, b string) string {
 	return a + "; " + b
 }
 
+// BuildOption tunes BuildModel's forward pass.
+type BuildOption func(*compute.TraceOptions)
+
+// OnTraceStart hands f the trace being filled in, before the first block
+// (compute.TraceOptions.OnStart): a viewer may draw layer l once onLayer(l)
+// has been called, while the pass goes on.
+func OnTraceStart(f func(tr *compute.GPT2Trace)) BuildOption {
+	return func(o *compute.TraceOptions) { o.OnStart = f }
+}
+
 // BuildModel opens (or reuses) the checkpoint, tokenizes the text and runs
 // the forward pass. onLayer, if not nil, is called after each block (for
 // progress); ctx cancels between blocks.
-func BuildModel(ctx context.Context, models *Models, req ModelRequest, onLayer func(l int)) (*ModelScene, error) {
+func BuildModel(ctx context.Context, models *Models, req ModelRequest, onLayer func(l int), opts ...BuildOption) (*ModelScene, error) {
 	m, err := models.Open(req.Spec, req.Heads)
 	if err != nil {
 		return nil, err
@@ -141,7 +151,11 @@ func BuildModel(ctx context.Context, models *Models, req ModelRequest, onLayer f
 	if err := m.CheckTokens(ids); err != nil {
 		return nil, err
 	}
-	tr, err := m.Params.Trace(ctx, ids, compute.TraceOptions{OnLayer: onLayer})
+	topt := compute.TraceOptions{OnLayer: onLayer}
+	for _, o := range opts {
+		o(&topt)
+	}
+	tr, err := m.Params.Trace(ctx, ids, topt)
 	if err != nil {
 		return nil, fmt.Errorf("run %s: %w", m.Info.Name, err)
 	}

@@ -13,7 +13,7 @@ import (
 // Score is one head score over every layer and head.
 type Score struct {
 	Name   string      // e.g. "induction"
-	Values [][]float32 // [layer][head]
+	Values [][]float32 // [layer][head]; NaN: not computed yet, drawn as ·
 	Lo, Hi float32     // the colour scale's range
 }
 

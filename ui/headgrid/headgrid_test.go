@@ -1,6 +1,7 @@
 package headgrid
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -135,5 +136,19 @@ func TestViewFitsEverySize(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A score not computed yet (NaN) is drawn as a muted dot, never "NaN",
+// and the title says so when the cursor is on it.
+func TestPendingScores(t *testing.T) {
+	nan := float32(math.NaN())
+	m := New(2, 2, themes.Default)
+	m.SetScores([]Score{{Name: "induction", Values: [][]float32{{.5, .25}, {nan, nan}}, Lo: 0, Hi: 1}})
+	m.SetSize(80, 24)
+	m.SetCursor(1, 1)
+	v := ansi.Strip(m.View())
+	if strings.Contains(v, "NaN") || !strings.Contains(v, "·") || !strings.Contains(v, "not computed yet") || !strings.Contains(v, ".5") {
+		t.Fatalf("pending scores:\n%s", v)
 	}
 }

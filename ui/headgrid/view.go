@@ -70,8 +70,11 @@ func (m Model) title(patterns bool) string {
 		return m.Styles.Muted.Render("head scores are being computed…")
 	}
 	sc := m.scores[m.score]
-	v := sc.Values[m.cl][m.ch]
-	return m.Styles.Title.Render(sc.Name) + m.Styles.Muted.Render(fmt.Sprintf(" %.3g–%.3g · %s = %.3f · m: next score", sc.Lo, sc.Hi, name, v))
+	val := fmt.Sprintf("%.3f", sc.Values[m.cl][m.ch])
+	if pending(sc.Values[m.cl][m.ch]) {
+		val = "not computed yet (·)"
+	}
+	return m.Styles.Title.Render(sc.Name) + m.Styles.Muted.Render(fmt.Sprintf(" %.3g–%.3g · %s = %s · m: next score", sc.Lo, sc.Hi, name, val))
 }
 
 // headerLine writes the head numbers above columns cw cells wide.
@@ -125,6 +128,10 @@ func (m Model) scoreLines() []string {
 				txt = cells.Pad(" "+trimZero(fmt.Sprintf("%.2f", v)), cw)
 			}
 			switch {
+			case pending(v) && l == m.cl && h == m.ch:
+				b.WriteString(m.Styles.Cursor.Render(cells.Pad(" ·", cw)))
+			case pending(v):
+				b.WriteString(m.Styles.Muted.Render(cells.Pad(" ·", cw)))
 			case l == m.cl && h == m.ch:
 				if cw < 4 {
 					txt = cells.Pad("◆", cw)
@@ -140,6 +147,10 @@ func (m Model) scoreLines() []string {
 	}
 	return lines
 }
+
+// pending reports whether a score is not known yet (NaN: its layer is
+// still being computed).
+func pending(v float32) bool { return v != v }
 
 // trimZero turns "0.87" into ".87" and "-0.5" into "-.5" to save a cell.
 func trimZero(s string) string {

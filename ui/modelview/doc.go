@@ -6,8 +6,10 @@
 // scores (ui/scoretable) and the next-token prediction (ui/nexttok).
 //
 // Loading is done in commands that return typed messages: opening the
-// checkpoint and tokenizing, then the forward pass, one progress message
-// per layer, cancellable; a layer's attention is recomputed in a command
+// checkpoint and tokenizing, then the forward pass — the trace it fills
+// in, one progress message per layer, cancellable — so that the views
+// draw each layer as soon as its block is done; a layer's attention is
+// recomputed in a command
 // when a view first needs it, the previous view staying on screen
 // meanwhile. View is pure: everything it draws is prepared in Update.
 //

@@ -45,9 +45,33 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp implements help.KeyMap.
+// ShortHelp implements help.KeyMap: the main keys, paired, short enough
+// for one line of 80 cells.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.LayerNext, k.HeadNext, k.Induction, k.Help, k.Quit}
+	return []key.Binding{
+		brief("n/p", "view", k.Next, k.Prev),
+		brief("[/]", "layer", k.LayerPrev, k.LayerNext),
+		brief("</>", "head", k.HeadPrev, k.HeadNext),
+		brief("R", "induction", k.Induction),
+		k.Help, k.Quit,
+	}
+}
+
+// shortHelpWith is ShortHelp with more (the narration's key, when it is
+// cut) before help and quit.
+func (k KeyMap) shortHelpWith(more key.Binding) []key.Binding {
+	s := k.ShortHelp()
+	n := len(s) - 2
+	return append(append(s[:n:n], brief(more.Help().Key, "more", more)), s[n:]...)
+}
+
+// brief is one help entry for the keys of bs.
+func brief(keys, desc string, bs ...key.Binding) key.Binding {
+	var all []string
+	for _, b := range bs {
+		all = append(all, b.Keys()...)
+	}
+	return key.NewBinding(key.WithKeys(all...), key.WithHelp(keys, desc))
 }
 
 // FullHelp implements help.KeyMap.

@@ -59,7 +59,7 @@ func (m Model) needsLayer() bool {
 // needLayer returns the command that recomputes the selected layer when a
 // view needs it and it is neither here nor on its way.
 func (m *Model) needLayer() tea.Cmd {
-	if m.sc == nil || !m.needsLayer() || m.cache.get(m.layer) != nil || m.cache.pending == m.layer+1 {
+	if m.sc == nil || !m.needsLayer() || m.layer >= m.done || m.cache.get(m.layer) != nil || m.cache.pending == m.layer+1 {
 		return nil
 	}
 	m.cache.pending = m.layer + 1

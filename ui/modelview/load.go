@@ -15,8 +15,9 @@ import (
 )
 
 // Loading, step by step: openedMsg (the checkpoint mapped, the text
-// tokenized), then the forward pass sends progressMsg after each layer and
-// tracedMsg at the end, through a channel read by one command at a time.
+// tokenized), then the forward pass sends startedMsg with the trace it
+// fills in, progressMsg after each layer and tracedMsg at the end, through
+// a channel read by one command at a time.
 // After a pass, the views' layer comes as layerMsg and the overview's
 // pooled patterns as thumbMsg, one layer per command.
 
@@ -105,7 +106,8 @@ func (m Model) opened(msg openedMsg) (Model, tea.Cmd) {
 			case <-ctx.Done():
 			}
 		}
-		sc, err := pipeline.BuildModel(ctx, models, req, func(l int) { send(progressMsg{seq: seq, layer: l}) })
+		sc, err := pipeline.BuildModel(ctx, models, req, func(l int) { send(progressMsg{seq: seq, layer: l}) },
+			pipeline.OnTraceStart(func(tr *compute.GPT2Trace) { send(startedMsg{seq: seq, tr: tr}) }))
 		send(tracedMsg{seq: seq, sc: sc, err: err})
 	}()
 	return m, wait(ch)
@@ -122,7 +124,8 @@ func wait(ch <-chan tea.Msg) tea.Cmd {
 	}
 }
 
-// progressed notes a finished layer and waits for the next message.
+// progressed notes a finished layer, shows it and waits for the next
+// message.
 func (m Model) progressed(msg progressMsg) (Model, tea.Cmd) {
 	if msg.seq != m.load.seq || !m.load.active {
 		return m, nil
@@ -133,7 +136,9 @@ func (m Model) progressed(msg progressMsg) (Model, tea.Cmd) {
 	} else {
 		m.load.what = "the next-token logits"
 	}
-	return m, wait(m.load.ch)
+	m.layerDone(msg.layer)
+	layer := m.needLayer()
+	return m, tea.Batch(wait(m.load.ch), layer)
 }
 
 // traced lands a finished forward pass.
@@ -147,7 +152,10 @@ func (m Model) traced(msg tracedMsg) (Model, tea.Cmd) {
 	}
 	m.load.active, m.load.cancel, m.load.ch = false, nil, nil
 	m.pre = prelude{}
-	m.landScene(msg.sc)
+	if m.sc != nil && m.partial && m.sc.Trace == msg.sc.Trace {
+		return m.finish(msg.sc)
+	}
+	m.landScene(msg.sc, false)
 	return m, m.afterLanding()
 }
 
@@ -176,10 +184,16 @@ func (m *Model) cancelLoad() {
 }
 
 // landScene makes sc the scene shown: the components get its numbers.
-func (m *Model) landScene(sc *pipeline.ModelScene) {
-	m.sc = sc
+// A partial scene's pass still runs: none of its layers is computed yet.
+func (m *Model) landScene(sc *pipeline.ModelScene, partial bool) {
+	m.sc, m.partial = sc, partial
 	m.scene++
 	c := sc.Model.Info.Config
+	m.done = c.Layers
+	if partial {
+		m.done = 0
+	}
+	m.met = m.metrics()
 	if m.layer >= c.Layers || m.head >= c.Heads {
 		m.message = fmt.Sprintf("%s has %d layers × %d heads (from 0): showing the last", specName(sc.Model.Info.Name), c.Layers, c.Heads)
 	}
@@ -190,7 +204,12 @@ func (m *Model) landScene(sc *pipeline.ModelScene) {
 	m.grid.SetCursor(m.layer, m.head)
 	m.setScores()
 	m.query.SetTokens(m.labels())
-	m.setNext()
+	if partial { // no logits before the last block
+		m.next.SetCandidates("", nil)
+		m.top = nexttok.Candidate{}
+	} else {
+		m.setNext()
+	}
 	m.resize()
 	m.sync()
 }

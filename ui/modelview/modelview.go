@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -12,9 +11,11 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/themes"
 	"github.com/attnscope/attnscope/tokenizer"
+	"github.com/attnscope/attnscope/ui/editor"
 	"github.com/attnscope/attnscope/ui/headgrid"
 	"github.com/attnscope/attnscope/ui/heatmap"
 	"github.com/attnscope/attnscope/ui/internal/style"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/nexttok"
 	"github.com/attnscope/attnscope/ui/queryview"
 	"github.com/attnscope/attnscope/ui/scoretable"
@@ -30,6 +31,10 @@ const (
 	viewNext     = "next"
 )
 
+// TextLimit is how many characters the editor holds: well past a
+// context of 1024 tokens, whose excess the pass cuts with a notice.
+const TextLimit = 1 << 16
+
 // Model is model mode's screen.
 type Model struct {
 	KeyMap KeyMap
@@ -37,11 +42,16 @@ type Model struct {
 	models *pipeline.Models
 	req    pipeline.ModelRequest
 	load   loading
-	sc     *pipeline.ModelScene // the last good scene; nil until the first pass lands
-	scene  int                  // counts the scenes landed: the work for an earlier one is dropped
-	pre    prelude              // the checkpoint and tokens, before the pass
-	cache  layerCache           // layers recomputed for the views
-	thumbs map[int][][]float32  // layer → head → pooled pattern (copy on write)
+	sc     *pipeline.ModelScene // the scene shown; nil until a pass has started
+	met    compute.GPT2Metrics  // its head scores as far as they are known (NaN: to come)
+	done   int                  // its layers computed: all unless partial
+	// partial: sc's pass has not ended (or was cancelled), so its trace
+	// holds only the first done layers and no next-token logits.
+	partial bool
+	scene   int                 // counts the scenes landed: the work for an earlier one is dropped
+	pre     prelude             // the checkpoint and tokens, before the pass
+	cache   layerCache          // layers recomputed for the views
+	thumbs  map[int][][]float32 // layer → head → pooled pattern (copy on write)
 
 	stages      []pipeline.StageDef
 	stage       int
@@ -56,6 +66,7 @@ type Model struct {
 	next  nexttok.Model
 	hm    heatmap.Model
 	hv    headView          // the head view's prepared data and explanation
+	narr  narrate.Model     // the view's narration, paged by its More key
 	top   nexttok.Candidate // the most likely next token
 
 	theme   themes.Theme
@@ -66,7 +77,7 @@ type Model struct {
 	help    help.Model
 	helpOn  bool
 	editing bool
-	input   textinput.Model
+	input   editor.Model // the text, multi-line; invisible characters drawn as escapes
 	message string
 	note    string  // what the last action did, for the status line
 	seed    uint64  // the induction probe's last seed
@@ -130,13 +141,9 @@ func WithLook(t themes.Theme, p colorprofile.Profile, noColor bool) Option {
 func New(opts ...Option) Model {
 	m := Model{KeyMap: DefaultKeyMap(), stages: pipeline.ModelStages(), inspecting: true,
 		theme: themes.Default, profile: colorprofile.TrueColor, width: 80, height: 24, help: help.New()}
-	m.input = textinput.New()
-	m.input.Prompt = "› "
+	m.input = editor.New()
 	m.input.Placeholder = "type a text"
-	m.input.CharLimit = 1 << 16
-	st := textinput.DefaultDarkStyles()
-	st.Cursor.Blink = false
-	m.input.SetStyles(st)
+	m.input.CharLimit = TextLimit
 	for _, o := range opts {
 		o(&m)
 	}
@@ -146,9 +153,10 @@ func New(opts ...Option) Model {
 	m.query = queryview.New(m.theme)
 	m.next = nexttok.New(m.theme)
 	m.hm = heatmap.New(heatmap.WithTheme(m.theme))
+	m.narr = narrate.NewModel(m.theme)
 	m.SetTheme(m.theme, m.profile, m.noColor)
 	if m.sc != nil {
-		m.landScene(m.sc)
+		m.landScene(m.sc, false)
 	} else if m.models != nil {
 		m.initCmd = m.startOpen()
 	}
@@ -174,13 +182,20 @@ func (m *Model) SetTheme(t themes.Theme, p colorprofile.Profile, noColor bool) {
 	m.hm.SetProfile(p)
 	m.hm.SetNoColor(noColor)
 	m.help.Styles = style.Help(t)
+	m.input.Styles = editor.DefaultStyles(t)
+	m.narr.Styles = narrate.DefaultStyles(t)
 }
 
 // Theme is the palette in use.
 func (m Model) Theme() themes.Theme { return m.theme }
 
-// Scene is the scene shown (nil while the first pass runs).
-func (m Model) Scene() *pipeline.ModelScene { return m.sc }
+// Scene is the scene shown, nil until a forward pass has ended.
+func (m Model) Scene() *pipeline.ModelScene {
+	if m.partial {
+		return nil
+	}
+	return m.sc
+}
 
 // Stage is the view shown, by name.
 func (m Model) Stage() string { return m.stages[m.stage].Name }

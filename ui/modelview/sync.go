@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/attnscope/attnscope/ui/headgrid"
+	"github.com/attnscope/attnscope/ui/narrate"
 	"github.com/attnscope/attnscope/ui/scoretable"
 )
 
@@ -29,17 +30,24 @@ func scoreRange(name string, t int) (lo, hi float32) {
 	return 0, 1
 }
 
-// setScores gives the overview and the table the scene's head scores.
-func (m *Model) setScores() {
-	named := m.sc.Trace.Metrics.Named()
+// scoreSets are the head scores known so far, for the overview (every
+// layer, NaN for those to come) and for the table (the layers done).
+func (m Model) scoreSets() ([]headgrid.Score, []scoretable.Column) {
+	named := m.met.Named()
 	t := len(m.sc.Tokens)
 	scores := make([]headgrid.Score, len(named))
 	cols := make([]scoretable.Column, len(named))
 	for i, s := range named {
 		lo, hi := scoreRange(s.Name, t)
 		scores[i] = headgrid.Score{Name: s.Name, Values: s.Values, Lo: lo, Hi: hi}
-		cols[i] = scoretable.Column{Name: s.Name, Values: s.Values, Lo: lo, Hi: hi}
+		cols[i] = scoretable.Column{Name: s.Name, Values: s.Values[:m.done], Lo: lo, Hi: hi}
 	}
+	return scores, cols
+}
+
+// setScores gives the overview and the table the scene's head scores.
+func (m *Model) setScores() {
+	scores, cols := m.scoreSets()
 	c := m.sc.Model.Info.Config
 	g := headgrid.New(c.Layers, c.Heads, m.theme)
 	g.SetTheme(m.theme, m.profile, m.noColor)
@@ -49,7 +57,9 @@ func (m *Model) setScores() {
 	}
 	g.SetCursor(m.layer, m.head)
 	m.grid = g
-	m.setThumbs()
+	if !m.partial {
+		m.setThumbs()
+	}
 	m.table.SetColumns(cols)
 }
 
@@ -164,10 +174,21 @@ func (m *Model) resize() {
 	m.query.SetSize(w, h)
 	m.next.SetSize(min(w, 100), h)
 	m.hm.SetSize(m.heatSize())
-	m.input.SetWidth(max(w-4, 1))
+	m.input.SetSize(w, 1)
 	m.help.SetWidth(w)
+	m.narr.SetSize(min(w, 150), m.narrationH())
 	m.hv.ready = false
 	m.sync()
+	m.syncNarration()
+}
+
+// syncNarration gives the narration panel the words of the view shown.
+func (m *Model) syncNarration() {
+	w := m.narrate()
+	n := narrate.Narration{Title: m.stages[m.stage].Title, Formula: w.formula, Text: w.text}
+	if n != m.narr.Narration() {
+		m.narr.SetNarration(n)
+	}
 }
 
 // SetSize sets the screen's size.

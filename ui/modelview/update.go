@@ -3,6 +3,7 @@ package modelview
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -18,14 +19,22 @@ import (
 // InductionWords is how many random words the induction probe repeats.
 const InductionWords = 20
 
-// Update handles a message.
+// Update handles a message; the narration follows what it changed.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	m.syncNarration()
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 		return m, nil
 	case openedMsg:
 		return m.opened(msg)
+	case startedMsg:
+		return m.started(msg)
 	case progressMsg:
 		return m.progressed(msg)
 	case tracedMsg:
@@ -44,12 +53,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.explainCursor()
 		return m, nil
 	case tea.PasteMsg:
-		if m.editing {
-			var cmd tea.Cmd
-			m.input, cmd = m.input.Update(msg)
-			return m, cmd
-		}
-		return m, nil
+		return m.pasted(msg)
 	case tea.KeyPressMsg:
 		return m.pressed(msg)
 	case tea.MouseClickMsg:
@@ -93,6 +97,9 @@ func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.helpOn = true
 		return m, nil
+	case key.Matches(msg, m.narr.KeyMap.More):
+		m.narr, _ = m.narr.Update(msg)
+		return m, nil
 	case key.Matches(msg, k.Next):
 		return m.step(+1)
 	case key.Matches(msg, k.Prev):
@@ -115,10 +122,7 @@ func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Induction):
 		return m.induction()
 	case key.Matches(msg, k.Edit) && !m.present:
-		m.editing = true
-		m.input.SetValue(m.req.Text)
-		m.input.CursorEnd()
-		return m, m.input.Focus()
+		return m.edit(m.req.Text)
 	}
 	return m.forward(msg)
 }
@@ -263,4 +267,34 @@ func (m Model) updateEdit(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
+}
+
+// edit opens the editor on text, the cursor at its end.
+func (m Model) edit(text string) (Model, tea.Cmd) {
+	m.editing = true
+	m.input.SetValue(text)
+	m.input.CursorEnd()
+	return m, m.input.Focus()
+}
+
+// pasted opens the editor on a paste outside it (as the chapter's screen
+// does), or inserts the paste, newlines kept, cut to the editor's limit
+// with a note.
+func (m Model) pasted(msg tea.PasteMsg) (Model, tea.Cmd) {
+	if m.present {
+		return m, nil
+	}
+	var open tea.Cmd
+	if !m.editing {
+		m, open = m.edit("")
+	}
+	content := msg.Content
+	room := m.input.CharLimit - utf8.RuneCountInString(m.input.Value())
+	if n := utf8.RuneCountInString(content); n > room {
+		content = string([]rune(content)[:max(room, 0)])
+		m.note = fmt.Sprintf("the paste was cut to its first %d characters (the editor holds %d)", max(room, 0), m.input.CharLimit)
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(tea.PasteMsg{Content: content})
+	return m, tea.Batch(open, cmd)
 }

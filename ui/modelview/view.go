@@ -5,12 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/heatmap"
-	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // Render draws the whole screen as exactly height lines of at most width
@@ -204,26 +204,46 @@ func (m Model) renderHelpLine() string {
 	case m.clean:
 		return ""
 	case m.editing:
-		return m.help.ShortHelpView(m.KeyMap.editHelp())
+		return m.help.ShortHelpView(append(m.KeyMap.editHelp(), m.input.KeyMap.Newline))
 	case m.present:
 		_, muted, _, _ := m.style()
-		return muted.Render("n next · p previous · [ ] layer · < > head · q quit")
+		more := ""
+		if m.narr.Cut() {
+			more = " · " + m.narr.KeyMap.More.Help().Key + " " + m.narr.KeyMap.More.Help().Desc
+		}
+		return muted.Render("n next · p previous · [ ] layer · < > head" + more + " · q quit")
+	}
+	if m.narr.Cut() {
+		return m.help.ShortHelpView(m.KeyMap.shortHelpWith(m.narr.KeyMap.More))
 	}
 	return m.help.ShortHelpView(m.KeyMap.ShortHelp())
 }
 
 // renderHelp is the full help: model mode's keys, then each view's.
 func (m Model) renderHelp() string {
-	hm := m.help
-	hm.ShowAll = true
 	accent, muted, _, _ := m.style()
 	sub := muted.Bold(true)
-	return accent.Render("attnscope — model mode keys") + "\n\n" + hm.FullHelpView(m.KeyMap.FullHelp()) + "\n\n" +
-		sub.Render("overview") + "\n" + hm.FullHelpView(m.grid.KeyMap.FullHelp()) + "\n" +
-		sub.Render("head") + "\n" + hm.FullHelpView(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
-		sub.Render("query") + "\n" + hm.FullHelpView(m.query.KeyMap.FullHelp()) + "\n" +
-		sub.Render("metrics") + "\n" + hm.FullHelpView(m.table.KeyMap.FullHelp()) + "\n\n" +
+	return accent.Render("attnscope — model mode keys") + "\n\n" + m.fullHelp(append(m.KeyMap.FullHelp(), m.narr.KeyMap.FullHelp()...)) + "\n\n" +
+		sub.Render("overview") + "\n" + m.fullHelp(m.grid.KeyMap.FullHelp()) + "\n" +
+		sub.Render("head") + "\n" + m.fullHelp(heatmap.DefaultKeyMap().FullHelp()) + "\n" +
+		sub.Render("query") + "\n" + m.fullHelp(m.query.KeyMap.FullHelp()) + "\n" +
+		sub.Render("metrics") + "\n" + m.fullHelp(m.table.KeyMap.FullHelp()) + "\n" +
+		sub.Render("editing the text (e, or paste)") + "\n" + m.fullHelp([][]key.Binding{append(m.KeyMap.editHelp(), m.input.KeyMap.Newline)}) + "\n\n" +
 		muted.Render("c colormap · t theme · press any key to close")
+}
+
+// fullHelp draws groups of keys side by side, in rows of fewer groups
+// when they are wider than the screen.
+func (m Model) fullHelp(groups [][]key.Binding) string {
+	hm := m.help
+	hm.ShowAll = true
+	hm.SetWidth(0)
+	s := hm.FullHelpView(groups)
+	if len(groups) < 2 || lipgloss.Width(s) <= m.width {
+		return s
+	}
+	n := len(groups) / 2
+	return m.fullHelp(groups[:n]) + "\n" + m.fullHelp(groups[n:])
 }
 
 // renderBody is the view shown and its narration under it.
@@ -233,24 +253,5 @@ func (m Model) renderBody() string {
 	if n == 0 {
 		return view
 	}
-	return view + "\n\n" + m.renderNarration(n)
-}
-
-// renderNarration is the view's formula and words in n lines.
-func (m Model) renderNarration(n int) string {
-	accent, _, text, _ := m.style()
-	nar := m.narrate()
-	w := min(m.width, 150)
-	lines := []string{cells.Clip(accent.Render(nar.formula), m.width)}
-	if n > 1 {
-		wrapped := strings.Split(lipgloss.Wrap(nar.text, w, " "), "\n")
-		if len(wrapped) > n-1 { // cut: say so on the last line shown
-			wrapped = wrapped[:n-1]
-			wrapped[n-2] = ansi.Truncate(wrapped[n-2], w-1, "") + "…"
-		}
-		for _, l := range wrapped {
-			lines = append(lines, text.Render(l))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return view + "\n\n" + m.narr.View()
 }

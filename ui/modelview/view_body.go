@@ -18,6 +18,10 @@ func (m Model) renderView() string {
 	if m.sc == nil {
 		return m.renderLoading()
 	}
+	if s := m.pendingView(); s != "" {
+		_, muted, _, _ := m.style()
+		return muted.Render(lipgloss.Wrap(s, m.width, " "))
+	}
 	switch m.Stage() {
 	case viewOverview:
 		return m.grid.View()
@@ -40,7 +44,7 @@ func (m Model) renderLoading() string {
 		return muted.Render("nothing loaded — e edits the text, R loads the induction probe")
 	}
 	return accent.Render("loading "+specName(m.req.Spec)) + "\n\n" + progressLine(m.load, m.width) + "\n\n" +
-		muted.Render("the views open when the forward pass ends; the tokens are already here (p)")
+		muted.Render("the views open as soon as the pass starts, each layer as its block ends; the tokens are already here (p)")
 }
 
 // renderTokenTable lists the tokens: position, label, id and bytes.

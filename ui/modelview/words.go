@@ -34,9 +34,12 @@ func (m Model) narrate() narration {
 		return narration{"nothing loaded", "No forward pass has finished yet: e edits the text and runs it, R runs the induction probe."}
 	}
 	if m.sc == nil {
-		return narration{"loading", fmt.Sprintf("The checkpoint's %d layers run forward on the text's %d tokens, one layer at a time; every view opens when the pass ends. Esc cancels.", c.Layers, t)}
+		return narration{"loading", fmt.Sprintf("The checkpoint's %d layers run forward on the text's %d tokens, one layer at a time; the views open as the first layers are done. Esc cancels.", c.Layers, t)}
 	}
-	met := m.sc.Trace.Metrics
+	if n, ok := m.pendingWords(); ok {
+		return n
+	}
+	met := m.met
 	switch m.Stage() {
 	case viewTokens:
 		return narration{fmt.Sprintf("x = wte[id] + wpe[position],  T = %d,  d = %d", t, c.D),
@@ -82,7 +85,7 @@ func (m Model) probeWords() string {
 	if n == 0 {
 		return ""
 	}
-	in, iv := best(m.sc.Trace.Metrics.Induction)
+	in, iv := best(m.met.Induction)
 	return fmt.Sprintf("This is the induction probe: tokens %d–%d repeat 0–%d, so an induction head at token i attends to token i − %d, the one after the earlier copy — a stripe %d below the diagonal in its head view; here the highest induction score is %s's %.2f. ", n, 2*n-1, n-1, n-1, n-1, in, iv)
 }
 
@@ -145,7 +148,7 @@ func (m Model) nextWords() narration {
 // tableTop is the metrics table's sort column and its top head.
 func (m Model) tableTop() (col string, layer, head int) {
 	col = m.table.SortColumn()
-	for _, s := range m.sc.Trace.Metrics.Named() {
+	for _, s := range m.met.Named() {
 		if s.Name == col {
 			n, _ := best(s.Values)
 			fmt.Sscanf(n, "L%dH%d", &layer, &head)

@@ -82,7 +82,6 @@ func (m *Model) SetColumns(cols []Column) {
 	l, h, had := m.Selected()
 	m.cols = cols
 	m.sortCol = 0
-	m.SortBy(name)
 	m.rows = m.rows[:0]
 	if len(cols) > 0 {
 		for l := range cols[0].Values {
@@ -91,7 +90,9 @@ func (m *Model) SetColumns(cols []Column) {
 			}
 		}
 	}
-	m.sort()
+	if !m.SortBy(name) {
+		m.sort()
+	}
 	m.cursor = 0
 	if had {
 		m.selectHead(l, h)

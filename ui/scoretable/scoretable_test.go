@@ -95,3 +95,25 @@ func TestViewFits(t *testing.T) {
 		t.Error("enter on an empty table sent a message")
 	}
 }
+
+// Columns of fewer layers than before (a table that grows as layers are
+// computed, or a new model) replace the rows, sorted by the same column.
+func TestFewerLayers(t *testing.T) {
+	m := table()
+	m.SortBy("induction")
+	m.SetColumns([]Column{
+		{Name: "previous_token", Values: [][]float32{}, Hi: 1},
+		{Name: "induction", Values: [][]float32{}, Hi: 1},
+	})
+	if _, _, ok := m.Selected(); ok || m.SortColumn() != "induction" {
+		t.Fatalf("no rows: selected %v, sorted by %q", ok, m.SortColumn())
+	}
+	m.SetColumns([]Column{
+		{Name: "previous_token", Values: [][]float32{{0.1, 0.9}}, Hi: 1},
+		{Name: "induction", Values: [][]float32{{0.3, 0.6}}, Hi: 1},
+	})
+	if l, h, ok := m.Selected(); !ok || l != 0 || h != 1 {
+		t.Fatalf("one layer: top row L%dH%d (%v), want L0H1 by induction", l, h, ok)
+	}
+	_ = m.View()
+}
