@@ -62,7 +62,9 @@ func (m *Model) syncHead() {
 		}
 		m.hm.SetData(m.headData(w, key))
 		m.hm.SetCursor(r, c)
-		m.hm.SetCursorVisible(!m.clean) // once per data: it lays the heatmap out again
+		if m.clean { // the heatmap shows its cursor unless told; telling it lays it out again
+			m.hm.SetCursorVisible(false)
+		}
 		m.hv = headView{key: key, ready: true, k: key.k}
 	}
 	m.explainCursor()
