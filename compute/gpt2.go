@@ -19,7 +19,8 @@ type TraceOptions struct {
 	// l (from 0) has finished, before the next one starts.
 	OnLayer func(l int)
 	// CacheLayers is how many recomputed layers GPT2Trace.Layer keeps (the
-	// most recently used); 0 means 3.
+	// most recently used); 0 means as many as fit in 64 MiB, from 1 to 3
+	// (3 up to T = 512 for GPT-2 small, 1 at T = 1024).
 	CacheLayers int
 }
 

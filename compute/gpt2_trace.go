@@ -2,6 +2,7 @@ package compute
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"sync"
 )
@@ -39,7 +40,7 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	tr := &GPT2Trace{Config: c, IDs: append([]int(nil), ids...), params: p, keep: opt.CacheLayers,
 		Residual: make([]*Matrix, c.Layers+1), Final: NewMatrix(t, c.D), Logits: make([]float32, c.Vocab)}
 	if tr.keep <= 0 {
-		tr.keep = 3
+		tr.keep = defaultKeep(c, t)
 	}
 	slab := make([]float32, (c.Layers+1)*t*c.D)
 	for l := range tr.Residual {
@@ -55,6 +56,22 @@ func newGPT2Trace(p *GPT2Params, ids []int, opt TraceOptions) *GPT2Trace {
 	m.FirstToken, m.Entropy = rows[3*c.Layers:4*c.Layers:4*c.Layers], rows[4*c.Layers:]
 	return tr
 }
+
+// keepBytes is how much recomputed attention the layer cache holds by
+// default: at least one layer, at most three.
+const keepBytes = 64 << 20
+
+// defaultKeep is how many layers of T tokens fit in keepBytes, from 1 to 3
+// (a layer is H·T² weights and 3·T·d queries, keys and values).
+func defaultKeep(c GPT2Config, t int) int {
+	return min(max(keepBytes/max(layerBytes(c, t), 1), 1), 3)
+}
+
+// layerBytes is the size of a GPT2Layer of t tokens.
+func layerBytes(c GPT2Config, t int) int { return 4 * (c.Heads*t*t + 3*t*c.D) }
+
+// CacheLayers is how many recomputed layers Layer keeps.
+func (tr *GPT2Trace) CacheLayers() int { return tr.keep }
 
 // setMetrics stores block l's head scores from their sums.
 func (tr *GPT2Trace) setMetrics(l int, stats []headStats) {
@@ -86,20 +103,32 @@ func (tr *GPT2Trace) Layer(l int) *GPT2Layer {
 			return c
 		}
 	}
-	c := tr.params.layer(l, tr.Residual[l])
-	if len(tr.cached) >= tr.keep {
-		tr.cached = append(tr.cached[:0], tr.cached[len(tr.cached)-tr.keep+1:]...)
+	if n := len(tr.cached); n >= tr.keep {
+		tr.cached = append(tr.cached[:0], tr.cached[n-tr.keep+1:]...)
+		clear(tr.cached[len(tr.cached):n]) // the dropped layers are not held past the length
 	}
+	if layerBytes(tr.Config, len(tr.IDs)) >= collectBytes {
+		// The layers dropped so far are collected before this one is
+		// made, so that it takes their place instead of the heap growing
+		// by a layer each time (the collector's default headroom is the
+		// whole live heap).
+		runtime.GC()
+	}
+	c := tr.params.layer(l, tr.Residual[l])
 	tr.cached = append(tr.cached, c)
 	return c
 }
+
+// collectBytes is the size of a recomputed layer from which Layer collects
+// the garbage before making one.
+const collectBytes = 16 << 20
 
 // layer recomputes block l's attention from its input x.
 func (p *GPT2Params) layer(l int, x *Matrix) *GPT2Layer {
 	c := p.Config
 	t, hd := x.Rows, c.D/c.Heads
-	w := getGPT2Work(c, t)
-	defer gpt2Pool.Put(w)
+	w := getAttnWork(c, t)
+	defer attnPool.Put(w)
 	b := &p.Blocks[l]
 	parallelRows(t, 32, func(r0, r1 int) {
 		for i := r0; i < r1; i++ {

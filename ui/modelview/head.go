@@ -62,9 +62,11 @@ func (m *Model) syncHead() {
 		}
 		m.hm.SetData(m.headData(w, key))
 		m.hm.SetCursor(r, c)
+		if m.clean { // the heatmap shows its cursor unless told; telling it lays it out again
+			m.hm.SetCursorVisible(false)
+		}
 		m.hv = headView{key: key, ready: true, k: key.k}
 	}
-	m.hm.SetCursorVisible(!m.clean)
 	m.explainCursor()
 }
 

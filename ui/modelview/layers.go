@@ -12,9 +12,13 @@ import (
 type layerCache struct {
 	layers  []*compute.GPT2Layer
 	pending int // the layer asked for and not yet here, +1 (0: none)
+	// held is the layer whose thumbnails wait for the pending layer, +1
+	// (0: none): a layer asked for on screen has the cores to itself.
+	held int
 }
 
-// keepLayers is how many recomputed layers the views keep.
+// keepLayers is how many recomputed layers the views keep, no more than
+// the trace keeps (one at GPT-2 small's whole context: a layer is 57 MB).
 const keepLayers = 2
 
 func (c layerCache) get(l int) *compute.GPT2Layer {
@@ -26,16 +30,16 @@ func (c layerCache) get(l int) *compute.GPT2Layer {
 	return nil
 }
 
-func (c layerCache) with(ly *compute.GPT2Layer) layerCache {
-	out := layerCache{pending: c.pending}
+func (c layerCache) with(ly *compute.GPT2Layer, keep int) layerCache {
+	out := layerCache{pending: c.pending, held: c.held}
 	for _, x := range c.layers {
 		if x.Index != ly.Index {
 			out.layers = append(out.layers, x)
 		}
 	}
 	out.layers = append(out.layers, ly)
-	if len(out.layers) > keepLayers {
-		out.layers = out.layers[len(out.layers)-keepLayers:]
+	if len(out.layers) > keep { // a new array: the dropped layers are not held behind the slice
+		out.layers = append([]*compute.GPT2Layer(nil), out.layers[len(out.layers)-keep:]...)
 	}
 	if out.pending == ly.Index+1 {
 		out.pending = 0
@@ -68,28 +72,34 @@ func (m Model) layerLanded(msg layerMsg) (Model, tea.Cmd) {
 	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
 	}
-	m.cache = m.cache.with(msg.layer)
+	m.cache = m.cache.with(msg.layer, min(keepLayers, m.sc.Trace.CacheLayers()))
 	m.sync()
-	return m, m.needLayer()
+	cmd := m.needLayer()
+	if m.cache.pending == 0 && m.cache.held > 0 {
+		l := m.cache.held - 1
+		m.cache.held = 0
+		cmd = tea.Batch(cmd, m.thumbCmd(l))
+	}
+	return m, cmd
 }
 
-// thumbCmd pools layer l's patterns for the overview, in a command.
+// thumbCmd pools layer l's patterns for the overview, in a command,
+// one head at a time (a whole layer is not kept for it).
 func (m Model) thumbCmd(l int) tea.Cmd {
 	if m.sc == nil || l >= m.sc.Model.Info.Config.Layers {
 		return nil
 	}
 	seq, tr := m.scene, m.sc.Trace
+	heads := m.sc.Model.Info.Config.Heads
 	return func() tea.Msg {
-		ly := tr.Layer(l)
-		pats := make([][]float32, len(ly.Weights))
-		for h, w := range ly.Weights {
-			pats[h] = Pool(w, thumbN)
-		}
+		pats := make([][]float32, heads)
+		tr.HeadWeights(l, func(h int, w *compute.Matrix) { pats[h] = Pool(w, thumbN) })
 		return thumbMsg{seq: seq, layer: l, pats: pats}
 	}
 }
 
-// thumbLanded stores one layer's patterns and pools the next layer's.
+// thumbLanded stores one layer's patterns and pools the next layer's, or,
+// while a layer the views asked for is being computed, waits for it.
 func (m Model) thumbLanded(msg thumbMsg) (Model, tea.Cmd) {
 	if msg.seq != m.scene || m.sc == nil {
 		return m, nil
@@ -101,6 +111,10 @@ func (m Model) thumbLanded(msg thumbMsg) (Model, tea.Cmd) {
 	next[msg.layer] = msg.pats
 	m.thumbs = next
 	m.setThumbs()
+	if m.cache.pending > 0 && msg.layer+1 < m.sc.Model.Info.Config.Layers {
+		m.cache.held = msg.layer + 2 // resumed when the layer lands
+		return m, nil
+	}
 	return m, m.thumbCmd(msg.layer + 1)
 }
 

@@ -3,8 +3,10 @@ package modelview
 import (
 	"context"
 	"math"
+	"runtime"
 	"strings"
 	"testing"
+	"weak"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -130,4 +132,38 @@ func BenchmarkHeadViewCursorT1024(b *testing.B) {
 		m = drive(b, m, tea.KeyPressMsg{Code: tea.KeyLeft})
 		_ = m.Render()
 	}
+}
+
+// While a layer the head view asked for is computed, the overview's
+// pooling waits after the layer it is on, and goes on once the layer lands.
+func TestThumbnailsWaitForAskedLayer(t *testing.T) {
+	sc := tinyScene(t, "the cat sat on the mat and the cat sat")
+	m := New(WithScene(sc), WithSelection(2, 0, 0))
+	m.SetSize(120, 40)
+	m, layerCmd := m.Update(keyPress("]"))
+	if layerCmd == nil {
+		t.Fatal("layer 1 was not asked for")
+	}
+	m, cmd := m.Update(m.thumbCmd(0)())
+	if cmd != nil || len(m.thumbs) != 1 {
+		t.Fatalf("pooling went on (%v) with a layer on its way; %d layers pooled", cmd != nil, len(m.thumbs))
+	}
+	m = drive(t, m, layerCmd())
+	if m.cache.get(1) == nil || len(m.thumbs) != sc.Model.Info.Config.Layers {
+		t.Fatalf("after the layer landed: layer 1 kept %v, %d layers pooled", m.cache.get(1) != nil, len(m.thumbs))
+	}
+}
+
+// A layer the views' cache drops is garbage: the cache's slice does not
+// hold it.
+func TestViewsDropLayers(t *testing.T) {
+	var c layerCache
+	c = c.with(&compute.GPT2Layer{Index: 0}, 1)
+	first := weak.Make(c.layers[0])
+	c = c.with(&compute.GPT2Layer{Index: 1}, 1)
+	runtime.GC()
+	if first.Value() != nil {
+		t.Fatal("layer 0 is still held after the views dropped it")
+	}
+	runtime.KeepAlive(c)
 }
