@@ -69,148 +69,176 @@ type kind struct {
 // gen writes the kernel for the first w columns of mr×nr panels; directA
 // and directB read A's and B's rows where they are.
 func gen(s *strings.Builder, k kind, mr, nr, w int, directA, directB bool) {
-	nv := w / k.lanes
-	bytesPerVec := 4 * k.lanes
-	bc0, bc1 := nv, nv+1
-	first := nv + 2
-	vr := func(i int) string { return fmt.Sprintf("%s%d", k.reg, i) }
-	acc := func(i, v int) string { return vr(first + i*nv + v) }
-	p := func(format string, args ...any) { fmt.Fprintf(s, format+"\n", args...) }
+	e := emitter{s: s, k: k, mr: mr, nr: nr, w: w, nv: w / k.lanes, directA: directA, directB: directB}
+	off := e.header()
+	e.zero()
+	e.loop()
+	e.store(off)
+}
+
+// emitter writes one kernel: its register tile is mr rows by nv vectors.
+type emitter struct {
+	s                *strings.Builder
+	k                kind
+	mr, nr, w, nv    int
+	directA, directB bool
+}
+
+func (e *emitter) p(format string, args ...any) { fmt.Fprintf(e.s, format+"\n", args...) }
+
+// vr is vector register i; B's vectors come first, then two broadcast
+// registers, then the accumulators.
+func (e *emitter) vr(i int) string { return fmt.Sprintf("%s%d", e.k.reg, i) }
+
+func (e *emitter) acc(i, v int) string { return e.vr(e.nv + 2 + i*e.nv + v) }
+
+// header writes the comment, the TEXT line and the argument loads, and
+// returns the frame offset of the acc argument.
+func (e *emitter) header() int {
+	mr, nr, w := e.mr, e.nr, e.w
 	name := fmt.Sprintf("kern%dx%d", mr, nr)
 	if w < nr {
 		name = fmt.Sprintf("kern%dx%dof%d", mr, w, nr)
 	}
-	if directA {
-		name += "A"
-	}
-	if directB {
-		name += "B"
-	}
 	args := "k int, a *float32"
 	aAt, bAt := fmt.Sprintf("a[p*%d+i]", mr), fmt.Sprintf("b[p*%d+j]", nr)
-	if directA {
+	frame := 41
+	if e.directA {
+		name += "A"
 		args += ", lda int"
 		aAt = "a[i*lda+p]"
+		frame += 8
+	}
+	if e.directB {
+		name += "B"
+		frame += 8
 	}
 	args += ", b *float32"
-	if directB {
+	if e.directB {
 		args += ", ldb int"
 		bAt = "b[p*ldb+j]"
 	}
 	args += ", c *float32, ldc int, acc bool"
-	p("")
-	p("// func %s(%s)", name, args)
-	p("//")
-	p("// c[i*ldc+j] (+)= Σ_p %s·%s for i < %d, j < %d,", aAt, bAt, mr, w)
-	p("// fused multiply-adds in float32 in order of p, accumulated in %d", mr*nv)
-	p("// registers; added to c if acc, else stored. %s.", k.feature)
-	frame := 41
-	if directA {
-		frame += 8
-	}
-	if directB {
-		frame += 8
-	}
-	p("TEXT ·%s(SB), NOSPLIT, $0-%d", name, frame)
+	e.p("")
+	e.p("// func %s(%s)", name, args)
+	e.p("//")
+	e.p("// c[i*ldc+j] (+)= Σ_p %s·%s for i < %d, j < %d,", aAt, bAt, mr, w)
+	e.p("// fused multiply-adds in float32 in order of p, accumulated in %d", mr*e.nv)
+	e.p("// registers; added to c if acc, else stored. %s.", e.k.feature)
+	e.p("TEXT ·%s(SB), NOSPLIT, $0-%d", name, frame)
 	off := 0
 	arg := func(n, reg string) {
-		p("\tMOVQ %s+%d(FP), %s", n, off, reg)
+		e.p("\tMOVQ %s+%d(FP), %s", n, off, reg)
 		off += 8
 	}
 	arg("k", "CX")
 	arg("a", "SI")
-	if directA {
+	if e.directA {
 		// Rows 0–2 at SI, SI+R10, SI+2·R10; 3–5 from R11; 6–8 from R12…
 		arg("lda", "R10")
-		p("\tSHLQ $2, R10")
+		e.p("\tSHLQ $2, R10")
 		for b := 1; 3*b < mr; b++ {
-			p("\tLEAQ (%s)(R10*2), %s", base(b-1), base(b))
-			p("\tADDQ R10, %s", base(b))
+			e.p("\tLEAQ (%s)(R10*2), %s", base(b-1), base(b))
+			e.p("\tADDQ R10, %s", base(b))
 		}
 	}
 	arg("b", "DI")
-	if directB {
+	if e.directB {
 		arg("ldb", "R9")
-		p("\tSHLQ $2, R9")
+		e.p("\tSHLQ $2, R9")
 	}
 	arg("c", "DX")
 	arg("ldc", "R8")
-	p("\tSHLQ $2, R8")
-	p("")
-	for i := 0; i < mr; i++ {
-		for v := 0; v < nv; v++ {
-			p("\t%s %s, %s, %s", k.zero, acc(i, v), acc(i, v), acc(i, v))
+	e.p("\tSHLQ $2, R8")
+	e.p("")
+	return off
+}
+
+// zero clears the accumulators.
+func (e *emitter) zero() {
+	for i := 0; i < e.mr; i++ {
+		for v := 0; v < e.nv; v++ {
+			e.p("\t%s %s, %s, %s", e.k.zero, e.acc(i, v), e.acc(i, v), e.acc(i, v))
 		}
 	}
-	p("")
-	p("\tTESTQ CX, CX")
-	p("\tJEQ   store")
-	p("")
-	p("loop:")
-	for v := 0; v < nv; v++ {
-		p("\tVMOVUPS %d(DI), %s", bytesPerVec*v, vr(v))
+	e.p("")
+	e.p("\tTESTQ CX, CX")
+	e.p("\tJEQ   store")
+	e.p("")
+}
+
+// loop writes the depth loop: load B's vectors, broadcast each row's A
+// entry, multiply-add into the accumulators, advance.
+func (e *emitter) loop() {
+	bytesPerVec := 4 * e.k.lanes
+	e.p("loop:")
+	for v := 0; v < e.nv; v++ {
+		e.p("\tVMOVUPS %d(DI), %s", bytesPerVec*v, e.vr(v))
 	}
-	for i := 0; i < mr; i++ {
-		bc := vr(bc0)
-		if i%2 == 1 {
-			bc = vr(bc1)
-		}
+	for i := 0; i < e.mr; i++ {
+		bc := e.vr(e.nv + i%2)
 		switch {
-		case !directA:
-			p("\tVBROADCASTSS %d(SI), %s", 4*i, bc)
+		case !e.directA:
+			e.p("\tVBROADCASTSS %d(SI), %s", 4*i, bc)
 		case i%3 == 0:
-			p("\tVBROADCASTSS (%s), %s", base(i/3), bc)
+			e.p("\tVBROADCASTSS (%s), %s", base(i/3), bc)
 		case i%3 == 1:
-			p("\tVBROADCASTSS (%s)(R10*1), %s", base(i/3), bc)
+			e.p("\tVBROADCASTSS (%s)(R10*1), %s", base(i/3), bc)
 		default:
-			p("\tVBROADCASTSS (%s)(R10*2), %s", base(i/3), bc)
+			e.p("\tVBROADCASTSS (%s)(R10*2), %s", base(i/3), bc)
 		}
-		for v := 0; v < nv; v++ {
-			p("\tVFMADD231PS %s, %s, %s", vr(v), bc, acc(i, v))
+		for v := 0; v < e.nv; v++ {
+			e.p("\tVFMADD231PS %s, %s, %s", e.vr(v), bc, e.acc(i, v))
 		}
 	}
-	if directA {
-		for b := 0; 3*b < mr; b++ {
-			p("\tADDQ $4, %s", base(b))
+	if e.directA {
+		for b := 0; 3*b < e.mr; b++ {
+			e.p("\tADDQ $4, %s", base(b))
 		}
 	} else {
-		p("\tADDQ $%d, SI", 4*mr)
+		e.p("\tADDQ $%d, SI", 4*e.mr)
 	}
-	if directB {
-		p("\tADDQ R9, DI")
+	if e.directB {
+		e.p("\tADDQ R9, DI")
 	} else {
-		p("\tADDQ $%d, DI", 4*nr)
+		e.p("\tADDQ $%d, DI", 4*e.nr)
 	}
-	p("\tDECQ CX")
-	p("\tJNE  loop")
-	p("")
-	p("store:")
-	p("\tMOVBLZX acc+%d(FP), BX", off)
-	p("\tTESTQ   BX, BX")
-	p("\tJEQ     overwrite")
-	for i := 0; i < mr; i++ {
+	e.p("\tDECQ CX")
+	e.p("\tJNE  loop")
+	e.p("")
+}
+
+// store adds the accumulators to c (acc, at frame offset off) or stores
+// them.
+func (e *emitter) store(off int) {
+	bytesPerVec := 4 * e.k.lanes
+	e.p("store:")
+	e.p("\tMOVBLZX acc+%d(FP), BX", off)
+	e.p("\tTESTQ   BX, BX")
+	e.p("\tJEQ     overwrite")
+	for i := 0; i < e.mr; i++ {
 		if i > 0 {
-			p("\tADDQ R8, DX")
+			e.p("\tADDQ R8, DX")
 		}
-		for v := 0; v < nv; v++ {
-			p("\tVADDPS %d(DX), %s, %s", bytesPerVec*v, acc(i, v), acc(i, v))
-			p("\tVMOVUPS %s, %d(DX)", acc(i, v), bytesPerVec*v)
+		for v := 0; v < e.nv; v++ {
+			e.p("\tVADDPS %d(DX), %s, %s", bytesPerVec*v, e.acc(i, v), e.acc(i, v))
+			e.p("\tVMOVUPS %s, %d(DX)", e.acc(i, v), bytesPerVec*v)
 		}
 	}
-	p("\tVZEROUPPER")
-	p("\tRET")
-	p("")
-	p("overwrite:")
-	for i := 0; i < mr; i++ {
+	e.p("\tVZEROUPPER")
+	e.p("\tRET")
+	e.p("")
+	e.p("overwrite:")
+	for i := 0; i < e.mr; i++ {
 		if i > 0 {
-			p("\tADDQ R8, DX")
+			e.p("\tADDQ R8, DX")
 		}
-		for v := 0; v < nv; v++ {
-			p("\tVMOVUPS %s, %d(DX)", acc(i, v), bytesPerVec*v)
+		for v := 0; v < e.nv; v++ {
+			e.p("\tVMOVUPS %s, %d(DX)", e.acc(i, v), bytesPerVec*v)
 		}
 	}
-	p("\tVZEROUPPER")
-	p("\tRET")
+	e.p("\tVZEROUPPER")
+	e.p("\tRET")
 }
 
 // base is the register holding the address of A's row 3·b (direct A).
