@@ -71,12 +71,12 @@ func (m *Model) startOpen() tea.Cmd {
 	}
 }
 
-// specName is what the status line calls a --model value.
+// specName is what the status line calls a --model value, safe to print.
 func specName(spec string) string {
 	if b := filepath.Base(spec); b != "." && b != "/" {
-		return b
+		return shown(b)
 	}
-	return spec
+	return shown(spec)
 }
 
 // opened takes the mapped checkpoint and starts the forward pass.

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/tokenizer"
 	"github.com/attnscope/attnscope/ui/heatmap"
 )
 
@@ -101,10 +102,12 @@ func (m Model) renderCheckpoint() string {
 		if name == file { // no hub name: the folder says more
 			name = filepath.Base(filepath.Dir(inf.Paths[0]))
 		}
+		file = shown(file)
 		if len(inf.Paths) > 1 {
 			file += fmt.Sprintf(" +%d", len(inf.Paths)-1)
 		}
 	}
+	name = shown(name)
 	params := float64(pipeline.ModelParams(sc.Model)) / 1e6
 	sep := muted.Render(" · ")
 	for _, parts := range [][]string{{
@@ -170,15 +173,15 @@ func (m Model) renderStatus() string {
 	case m.load.active:
 		return muted.Render(progressLine(m.load, m.width))
 	case m.message != "":
-		return warn.Render("! " + m.message)
+		return warn.Render("! " + shown(m.message))
 	case m.sc != nil && m.needsLayer() && m.cache.get(m.layer) == nil:
 		return muted.Render(fmt.Sprintf("computing layer %d's attention…", m.layer))
 	case m.sc != nil && m.Stage() == viewOverview && len(m.thumbs) < m.sc.Model.Info.Config.Layers:
 		return muted.Render(fmt.Sprintf("pooling the patterns: layer %d of %d…", len(m.thumbs)+1, m.sc.Model.Info.Config.Layers))
 	case m.sc != nil && m.sc.Notice != "":
-		return warn.Render("✂ the text was " + m.sc.Notice)
+		return warn.Render("✂ the text was " + shown(m.sc.Notice))
 	case m.note != "":
-		return muted.Render(m.note)
+		return muted.Render(shown(m.note))
 	}
 	return ""
 }
@@ -254,4 +257,17 @@ func (m Model) renderBody() string {
 		return view
 	}
 	return view + "\n\n" + m.narr.View()
+}
+
+// shown is s safe to print: every character that could steer the
+// terminal, hide text or reorder it (controls, escapes, bidi and
+// zero-width characters) drawn as a visible escape as token labels are,
+// spaces kept as spaces. Names of files and checkpoints, and messages
+// that may quote them, go through it.
+func shown(s string) string {
+	parts := strings.Split(s, " ")
+	for i, p := range parts {
+		parts[i] = tokenizer.Label([]byte(p))
+	}
+	return strings.Join(parts, " ")
 }
