@@ -110,7 +110,7 @@ func TestSampleTexts(t *testing.T) {
 	for _, tk := range rtoks {
 		count[tk.ID]++
 	}
-	if count[2239] != 3 { // " step" (SPEC §2: the book's last id)
+	if count[2239] != 3 { // " step", the book sentence's last id
 		t.Errorf("repeat sample has \" step\" %d times, want 3", count[2239])
 	}
 	code, _ := Get("code")

@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-// testdata/expected.jsonl.gz is ../shared/ref/tokenizer/expected.jsonl
+// testdata/expected.jsonl.gz is the reference ids
 // (OpenAI's tiktoken on ~300 tricky strings, every encoding, modes
 // "ordinary" = encode_ordinary, "allowed_all" = encode(allowed_special="all"),
 // "default" = encode() which raises on any special-token text), gzipped.

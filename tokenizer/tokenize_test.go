@@ -15,7 +15,7 @@ import (
 )
 
 func TestBookSentence(t *testing.T) {
-	// SPEC §2: the book sample's gpt2 ids
+	// the book sample's gpt2 ids, as tiktoken gives them
 	toks, err := Encode("gpt2", "Your journey starts with one step")
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +86,7 @@ func TestUnknownEncoding(t *testing.T) {
 }
 
 func TestNVocab(t *testing.T) {
-	// SPEC §2
+	// tiktoken's n_vocab of each encoding
 	want := map[string]int{"gpt2": 50257, "r50k_base": 50257, "p50k_base": 50281, "cl100k_base": 100277, "o200k_base": 200019}
 	for enc, n := range want {
 		if got, err := NVocab(enc); err != nil || got != n {
