@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -80,9 +79,32 @@ func TestHostileNamesNeverReachTheScreen(t *testing.T) {
 	}
 	check("a failed load", bad)
 
+	// A config.json with hostile values: refused, the message on screen.
+	cfgDir := filepath.Join(t.TempDir(), "cfg"+evil)
+	if err := os.Mkdir(cfgDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tinygpt.Write(cfgDir, tinygpt.Shape{Layers: 1, Heads: 1, D: 8, Context: 64, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	odd := `{"model_type":"gpt2","activation_function":"\u001b]52;c;aGk=\u0007\u202e\u009b2J","n_head":1}`
+	if err := os.WriteFile(filepath.Join(cfgDir, "config.json"), []byte(odd), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := New(WithRequest(models, pipeline.ModelRequest{Spec: cfgDir, Text: "hi"}))
+	cfg = drive(t, cfg, cfg.Init()())
+	if cfg.Message() == "" {
+		t.Fatal("a hostile config.json gave no message")
+	}
+	check("a hostile config.json", cfg)
+
+	// Presenter mode.
+	p := New(WithScene(sc), WithPresent(true))
+	p = drive(t, p, p.Init()())
+	check("present", p)
+
 	// The editor with the hostile text in it.
 	e := New(WithScene(sc))
 	e, _ = e.Update(tea.PasteMsg{Content: evil})
 	check("editing", e)
-	_ = strings.TrimSpace
 }
