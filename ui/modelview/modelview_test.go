@@ -83,6 +83,12 @@ func TestExplanationEndsOnTheWeight(t *testing.T) {
 	}
 }
 
+// keyPress is the key press of a one-character key name.
+func keyPress(s string) tea.KeyPressMsg {
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
 // wrap makes Model a tea.Model for internal/replay.
 type wrap struct{ Model }
 
@@ -166,4 +172,20 @@ func TestViewsDropLayers(t *testing.T) {
 		t.Fatal("layer 0 is still held after the views dropped it")
 	}
 	runtime.KeepAlive(c)
+}
+
+// x on any view hides the first token in the query view too, and x there
+// shows it again everywhere.
+func TestHideFirstIsOneToggle(t *testing.T) {
+	sc := tinyScene(t, "the cat sat on the mat")
+	m := New(WithScene(sc), WithSelection(1, 0, 0))
+	m.SetSize(120, 40)
+	m = drive(t, m, m.Init()(), keyPress("x"))
+	if !m.hideFirst || !m.query.HideFirst() {
+		t.Fatalf("x on the overview: screen %v, query view %v", m.hideFirst, m.query.HideFirst())
+	}
+	m = drive(t, m, keyPress("n"), keyPress("n"), keyPress("x"))
+	if m.Stage() != viewQuery || m.hideFirst || m.query.HideFirst() {
+		t.Fatalf("x on the %s view: screen %v, query view %v", m.Stage(), m.hideFirst, m.query.HideFirst())
+	}
 }

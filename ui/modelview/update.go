@@ -108,7 +108,7 @@ func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.stepHead(msg)
 	case key.Matches(msg, k.HideFirst):
 		m.hideFirst = !m.hideFirst
-		m.syncQueryHide()
+		m.query.SetHideFirst(m.hideFirst)
 		m.sync()
 		return m, nil
 	case key.Matches(msg, k.Fit) && m.Stage() == viewHead:
@@ -150,28 +150,6 @@ func (m Model) forward(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	m.sync()
 	return m, tea.Batch(cmd, m.needLayer())
-}
-
-// syncQueryHide makes the query view's hide-first toggle follow the
-// screen's.
-func (m *Model) syncQueryHide() {
-	if m.query.HideFirst() == m.hideFirst {
-		return
-	}
-	focused := m.Stage() == viewQuery
-	m.query.Focus()
-	if ks := m.query.KeyMap.HideFirst.Keys(); len(ks) > 0 {
-		m.query, _ = m.query.Update(keyPress(ks[0]))
-	}
-	if !focused {
-		m.query.Blur()
-	}
-}
-
-// keyPress is the key press of a one-character key name.
-func keyPress(s string) tea.KeyPressMsg {
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
 }
 
 // step moves one view on (+1) or back (−1).

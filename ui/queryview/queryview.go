@@ -100,6 +100,9 @@ func (m *Model) SetHead(h int) { m.head = min(max(0, h), max(0, m.heads-1)) }
 // HideFirst reports whether the first token is hidden.
 func (m Model) HideFirst() bool { return m.hideFirst }
 
+// SetHideFirst hides the first token (and renormalises) or shows it.
+func (m *Model) SetHideFirst(on bool) { m.hideFirst = on }
+
 // SetSize sets the view's size in cells.
 func (m *Model) SetSize(w, h int) { m.width, m.height = max(0, w), max(0, h) }
 
