@@ -129,8 +129,11 @@ func WithPresent(on bool) Option {
 	return func(m *Model) { m.present = on; m.inspecting = m.inspecting && !on }
 }
 
-// WithClean leaves out key hints, cursors and notes (render --clean).
-func WithClean(on bool) Option { return func(m *Model) { m.clean = on } }
+// WithClean leaves out key hints, cursors, the explanation of the cell
+// under the cursor (its key brings it back) and notes (render --clean).
+func WithClean(on bool) Option {
+	return func(m *Model) { m.clean = on; m.inspecting = m.inspecting && !on }
+}
 
 // WithLook sets the theme, colour profile and NO_COLOR.
 func WithLook(t themes.Theme, p colorprofile.Profile, noColor bool) Option {

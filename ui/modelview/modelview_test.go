@@ -9,11 +9,13 @@ import (
 	"weak"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/attnscope/attnscope/compute"
 	"github.com/attnscope/attnscope/internal/replay"
 	"github.com/attnscope/attnscope/internal/tinygpt"
 	"github.com/attnscope/attnscope/pipeline"
+	"github.com/attnscope/attnscope/samples"
 )
 
 func tinyScene(t testing.TB, text string) *pipeline.ModelScene {
@@ -187,5 +189,32 @@ func TestHideFirstIsOneToggle(t *testing.T) {
 	m = drive(t, m, keyPress("n"), keyPress("n"), keyPress("x"))
 	if m.Stage() != viewQuery || m.hideFirst || m.query.HideFirst() {
 		t.Fatalf("x on the %s view: screen %v, query view %v", m.Stage(), m.hideFirst, m.query.HideFirst())
+	}
+}
+
+// A clean screen (render --clean) has no key hints, no paging hint, no
+// explanation of a cursor it does not draw and no notes; i brings the
+// explanation back.
+func TestCleanScreen(t *testing.T) {
+	sc := tinyScene(t, samples.Induction(4, 20))
+	for st := range pipeline.ModelStages() {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			m := New(WithScene(sc), WithSelection(pipeline.Stage(st), 1, 1), WithClean(true))
+			m.SetSize(sz[0], sz[1])
+			m = drive(t, m, m.Init()())
+			m.note = "a note"
+			s := ansi.Strip(m.Render())
+			for _, bad := range []string{"more: N", "? help", "q quit", "q·k over d_head", "a note"} {
+				if strings.Contains(s, bad) {
+					t.Errorf("%s at %v: %q on a clean screen:\n%s", m.Stage(), sz, bad, s)
+				}
+			}
+			if m.Stage() == viewHead {
+				m = drive(t, m, keyPress("i"))
+				if s := ansi.Strip(m.Render()); !strings.Contains(s, "A[") {
+					t.Errorf("%v: i does not bring the explanation back:\n%s", sz, s)
+				}
+			}
+		}
 	}
 }

@@ -163,7 +163,7 @@ func (m Model) heatSize() (w, h int) {
 // summaryLine reports whether the head view explains its cell in one line
 // under the heatmap (no room for the panel beside it).
 func (m Model) summaryLine() bool {
-	return m.inspecting && !m.present && !m.clean && m.inspectorW() == 0 && m.viewH() > 4
+	return m.inspecting && !m.present && m.inspectorW() == 0 && m.viewH() > 4
 }
 
 // resize sizes every component for the screen.

@@ -180,7 +180,7 @@ func (m Model) renderStatus() string {
 		return muted.Render(fmt.Sprintf("pooling the patterns: layer %d of %d…", len(m.thumbs)+1, m.sc.Model.Info.Config.Layers))
 	case m.sc != nil && m.sc.Notice != "":
 		return warn.Render("✂ the text was " + shown(m.sc.Notice))
-	case m.note != "":
+	case m.note != "" && !m.clean:
 		return muted.Render(shown(m.note))
 	}
 	return ""
@@ -255,6 +255,9 @@ func (m Model) renderBody() string {
 	n := m.narrationH()
 	if n == 0 {
 		return view
+	}
+	if m.clean && m.narr.Cut() { // a slide: the formula alone rather than a cut text
+		return view + "\n\n" + m.narr.Styles.Formula.Render(ansi.Truncate(m.narr.Narration().Formula, m.width, ""))
 	}
 	return view + "\n\n" + m.narr.View()
 }
