@@ -12,7 +12,7 @@ import (
 // modelMode reports whether --model was given.
 func (c *configFlags) modelMode() bool { return c.fs.Changed("model") }
 
-// modelOnlyFlags are chapter 3's own settings, which a checkpoint
+// chapterOnlyFlags are chapter 3's own settings given, which a checkpoint
 // replaces; --heads stays (it names the head count of a checkpoint
 // without a config) and so does --max-tokens.
 func (c *configFlags) chapterOnlyFlags() []string {
