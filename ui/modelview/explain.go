@@ -50,7 +50,7 @@ func explainCell(ly *compute.GPT2Layer, layer, h, i, j int, hideFirst bool, labe
 	hd := len(c.Query)
 	lab := func(k int) string {
 		if k < len(labels) {
-			return fmt.Sprintf("%d %q", k, labels[k])
+			return fmt.Sprintf("%d \"%s\"", k, labels[k])
 		}
 		return fmt.Sprint(k)
 	}

@@ -130,15 +130,15 @@ func (m Model) queryWords(t int) narration {
 	if ls := m.labels(); q < len(ls) {
 		lab = ls[q]
 	}
-	return narration{fmt.Sprintf("A[%d, 0…%d] for the query %q, every head of layer %d", q, q, lab, m.layer),
-		fmt.Sprintf("bertviz's head view, in text: one line per head of layer %d, each token shaded by how much that head's query at %q attends to it (the %d tokens after it are in its future). ", m.layer, lab, max(t-q-1, 0)) +
+	return narration{fmt.Sprintf("A[%d, 0…%d] for the query \"%s\", every head of layer %d", q, q, lab, m.layer),
+		fmt.Sprintf("bertviz's head view, in text: one line per head of layer %d, each token shaded by how much that head's query at \"%s\" attends to it (the %d tokens after it are in its future). ", m.layer, lab, max(t-q-1, 0)) +
 			"A previous-token head lights the token just before; an induction head, the token after the earlier copy of this one. ←/→ move the query, x hides the first token, Enter opens the highlighted head."}
 }
 
 func (m Model) nextWords() narration {
 	top := ""
 	if c := m.top; c.Label != "" {
-		top = fmt.Sprintf(" The most likely is %q (id %d) at %.1f%%.", c.Label, c.ID, 100*c.Prob)
+		top = fmt.Sprintf(" The most likely is \"%s\" (id %d) at %.1f%%.", c.Label, c.ID, 100*c.Prob)
 	}
 	return narration{"p = softmax(LN_f(x_T) · wteᵀ) at the last position",
 		"What all this attention is for: the distribution over the next token, read from the last position after every block." + top +

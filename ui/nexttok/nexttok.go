@@ -73,7 +73,7 @@ func (m Model) View() string {
 	if len(m.items) == 0 {
 		return cells.Clip(m.Styles.Muted.Render("no prediction yet"), m.width)
 	}
-	lines := []string{m.Styles.Title.Render("next token") + m.Styles.Muted.Render(fmt.Sprintf(" after %q", m.after))}
+	lines := []string{m.Styles.Title.Render("next token") + m.Styles.Muted.Render(fmt.Sprintf(" after \"%s\"", m.after))}
 	lw := 4
 	for _, c := range m.items {
 		lw = max(lw, lipgloss.Width(c.Label))

@@ -203,7 +203,7 @@ func (m Model) title() string {
 	if m.hideFirst {
 		hidden = " · first token hidden, rows renormalised"
 	}
-	return m.Styles.Title.Render(fmt.Sprintf("query %q", m.labels[m.query])) +
+	return m.Styles.Title.Render(fmt.Sprintf("query \"%s\"", m.labels[m.query])) +
 		m.Styles.Muted.Render(fmt.Sprintf(" (token %d) in layer %d%s · each line is one head", m.query, m.layer, hidden))
 }
 

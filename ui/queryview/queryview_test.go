@@ -111,3 +111,17 @@ func TestOpenAndEveryLineFits(t *testing.T) {
 		t.Fatalf("a layer without weights does not say it is being computed:\n%s", v)
 	}
 }
+
+// The query's label is quoted as it is drawn in the text: a backslash is
+// not doubled and an emoji joined by ZWJ (kept whole by tokenizer.Label)
+// is not broken into an escape.
+func TestQueryLabelQuotedAsDrawn(t *testing.T) {
+	for _, lab := range []string{`a\b`, "👨\u200d👩"} {
+		m := view()
+		m.SetTokens([]string{"x", lab})
+		m.SetSize(80, 10)
+		if v := ansi.Strip(m.View()); !strings.Contains(v, `query "`+lab+`"`) {
+			t.Errorf("label %q: no query \"%s\" in\n%s", lab, lab, v)
+		}
+	}
+}
