@@ -18,10 +18,12 @@
 // sub-packages, each with a Model, New, a KeyMap with DefaultKeyMap,
 // Styles, a concrete Update, SetSize and a pure View: heatmap (one matrix
 // with a cell cursor), inspector (the computation behind a cell), narrate
-// (a stage's words, no Charm), settings (every configuration flag, live)
-// and picker (the built-in samples). ui/internal holds what they share:
-// cells (width-aware cutting and padding) and style (theme-derived help
-// styles). present.go is presenter mode.
+// (a stage's words, paged), settings (every configuration flag, live),
+// picker (the built-in samples) and editor (the multi-line text editor).
+// ui/internal holds what they share: cells (width-aware cutting and
+// padding), style (theme-derived help styles) and swatch (colour swatches
+// for a profile). present.go is presenter mode; model mode's screen is
+// ui/modelview, which the root hands the screen when --model is given.
 //
 // Imports: pipeline, compute, tokenizer, themes, samples and the Charm
 // libraries. Blocking work (tokenizing, computing) runs in a tea.Cmd that

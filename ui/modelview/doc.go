@@ -9,13 +9,12 @@
 // checkpoint and tokenizing, then the forward pass — the trace it fills
 // in, one progress message per layer, cancellable — so that the views
 // draw each layer as soon as its block is done; a layer's attention is
-// recomputed in a command
-// when a view first needs it, the previous view staying on screen
-// meanwhile. View is pure: everything it draws is prepared in Update.
+// recomputed in a command when a view first needs it, the previous view
+// staying on screen meanwhile. View is pure: everything it draws is prepared in Update.
 //
 // The root model (package ui) routes to this screen when it runs in model
 // mode.
 //
-// Imports: bubbletea, bubbles, lipgloss, checkpoint, compute, pipeline,
+// Imports: bubbletea, bubbles, lipgloss, compute, pipeline,
 // samples, tokenizer, themes and the ui components.
 package modelview
