@@ -65,6 +65,17 @@ func (k KeyMap) shortHelpWith(more key.Binding) []key.Binding {
 	return append(append(s[:n:n], brief(more.Help().Key, "more", more)), s[n:]...)
 }
 
+// presentHelp is presenter mode's help line: stepping the views, the
+// layer and the head, more when the narration is cut, and quitting.
+func (k KeyMap) presentHelp(more *key.Binding) []key.Binding {
+	out := []key.Binding{brief("n", "next", k.Next), brief("p", "previous", k.Prev),
+		brief("[ ]", "layer", k.LayerPrev, k.LayerNext), brief("< >", "head", k.HeadPrev, k.HeadNext)}
+	if more != nil {
+		out = append(out, *more)
+	}
+	return append(out, k.Quit)
+}
+
 // brief is one help entry for the keys of bs.
 func brief(keys, desc string, bs ...key.Binding) key.Binding {
 	var all []string

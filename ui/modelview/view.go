@@ -209,12 +209,11 @@ func (m Model) renderHelpLine() string {
 	case m.editing:
 		return m.help.ShortHelpView(append(m.KeyMap.editHelp(), m.input.KeyMap.Newline))
 	case m.present:
-		_, muted, _, _ := m.style()
-		more := ""
+		var more *key.Binding
 		if m.narr.Cut() {
-			more = " · " + m.narr.KeyMap.More.Help().Key + " " + m.narr.KeyMap.More.Help().Desc
+			more = &m.narr.KeyMap.More
 		}
-		return muted.Render("n next · p previous · [ ] layer · < > head" + more + " · q quit")
+		return m.help.ShortHelpView(m.KeyMap.presentHelp(more))
 	}
 	if m.narr.Cut() {
 		return m.help.ShortHelpView(m.KeyMap.shortHelpWith(m.narr.KeyMap.More))
