@@ -73,7 +73,7 @@ func (m Model) updatePresent(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.pres.digit = 0
 	switch {
 	case m.pres.blank:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, m.keys.Interrupt) {
 			return m, tea.Quit
 		}
 		m.pres.blank = false // any key brings the screen back

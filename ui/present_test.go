@@ -91,6 +91,12 @@ func TestPresentBlank(t *testing.T) {
 	if m.pres.blank || !strings.Contains(ansi.Strip(m.Render()), "CONTEXT") {
 		t.Fatal(". twice did not bring the screen back")
 	}
+	m = send(m, keyMsg("b"))
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}); cmd == nil {
+		t.Fatal("ctrl+c on the blank screen does not quit")
+	} else if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c on the blank screen does not quit")
+	}
 }
 
 // With --auto, p pauses and resumes the show and the footer says which;
