@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/attnscope/attnscope/checkpoint"
@@ -159,5 +160,24 @@ func BuildModel(ctx context.Context, models *Models, req ModelRequest, onLayer f
 	if err != nil {
 		return nil, fmt.Errorf("run %s: %w", m.Info.Name, err)
 	}
+	if err := checkFinite(m, tr); err != nil {
+		return nil, err
+	}
 	return &ModelScene{Request: req, Model: m, Tokens: toks, Notice: notice, Trace: tr}, nil
+}
+
+// checkFinite refuses a pass whose logits are not all finite: weights
+// holding NaN or ±Inf (or so large that the pass overflows) spread to the
+// last position's logits, and no view or export of them means anything.
+func checkFinite(m *checkpoint.Model, tr *compute.GPT2Trace) error {
+	for id, v := range tr.Logits {
+		if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
+			path := m.Info.Name
+			if len(m.Info.Paths) > 0 {
+				path = m.Info.Paths[0]
+			}
+			return &checkpoint.Error{Path: path, Err: fmt.Errorf("the forward pass gives a non-finite logit (%v for token id %d): the weights hold NaN or ±Inf values, or overflow float32", v, id)}
+		}
+	}
+	return nil
 }

@@ -84,10 +84,13 @@ func (m Model) View() string {
 		if len(lines) >= m.height {
 			break
 		}
-		n := int(c.Prob*float32(barW) + 0.5)
+		n, pct := 0, "      ?%" // a probability that is not one draws no bar
+		if c.Prob >= 0 && c.Prob <= 1 {
+			n, pct = min(int(c.Prob*float32(barW)+0.5), barW), fmt.Sprintf(" %6.2f%%", 100*c.Prob)
+		}
 		bar := m.Styles.Bar.Render(strings.Repeat("█", n)) + strings.Repeat(" ", barW-n)
 		line := fmt.Sprintf("%2d. ", i+1) + m.Styles.Label.Render(cells.Pad(cells.Clip(c.Label, lw), lw)) + " " + bar +
-			m.Styles.Muted.Render(fmt.Sprintf(" %6.2f%%", 100*c.Prob))
+			m.Styles.Muted.Render(pct)
 		lines = append(lines, cells.Clip(line, m.width))
 	}
 	for i := range lines {

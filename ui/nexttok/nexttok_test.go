@@ -1,6 +1,7 @@
 package nexttok
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -31,5 +32,18 @@ func TestListsCandidatesInOrderWithPercentages(t *testing.T) {
 				t.Errorf("%v: a line %d cells wide", sz, w)
 			}
 		}
+	}
+}
+
+// A probability that is not one (NaN, ±Inf, out of 0…1) draws no bar and
+// no NaN, and never panics.
+func TestOddProbabilities(t *testing.T) {
+	nan := float32(math.NaN())
+	m := New(themes.Dark())
+	m.SetCandidates("x", []Candidate{{Label: "a", Prob: nan}, {Label: "b", Prob: float32(math.Inf(1))},
+		{Label: "c", Prob: float32(math.Inf(-1))}, {Label: "d", Prob: -1}, {Label: "e", Prob: 2}})
+	m.SetSize(60, 10)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "NaN") || strings.Contains(v, "Inf") || strings.Contains(v, "█") {
+		t.Fatalf("list:\n%s", v)
 	}
 }
