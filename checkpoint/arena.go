@@ -16,6 +16,11 @@ type arena struct {
 // open maps a whole file. The size comes from the file system, never from
 // the file's contents.
 func (a *arena) open(path string) ([]byte, error) {
+	// Checked before opening too: opening a named pipe blocks until
+	// something writes to it.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, fileErr(path, "not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileErr(path, "%v", unwrapPath(err))

@@ -53,6 +53,9 @@ func readSmall(path string) ([]byte, error) {
 	if err != nil {
 		return nil, fileErr(path, "%v", unwrapPath(err))
 	}
+	if !fi.Mode().IsRegular() { // a pipe would block, a device never end
+		return nil, fileErr(path, "not a regular file")
+	}
 	if fi.Size() > maxConfig {
 		return nil, fileErr(path, "%d bytes is over the %d-byte limit for a json file", fi.Size(), maxConfig)
 	}
