@@ -4,6 +4,7 @@
 package hub
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func Candidates(name string) []string {
 // Snapshot is the snapshot folder that refs/REV names in a repository's
 // cache folder, or "" and false when the ref or the folder is missing.
 func Snapshot(repoDir, rev string) (string, bool) {
-	b, err := os.ReadFile(filepath.Join(repoDir, "refs", rev))
+	b, err := readSmall(filepath.Join(repoDir, "refs", rev), 4096)
 	if err != nil {
 		return "", false
 	}
@@ -78,4 +79,18 @@ func Find(name string) (dir string, tried []string) {
 		tried = append(tried, filepath.Join(rd, "refs", "main"))
 	}
 	return "", tried
+}
+
+// readSmall reads a regular file of at most limit bytes: a named pipe
+// (which blocks) or a device (which may never end) in the cache is an
+// error, not read.
+func readSmall(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > limit {
+		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, limit)
+	}
+	return os.ReadFile(path)
 }

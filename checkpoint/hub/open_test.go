@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/attnscope/attnscope/checkpoint"
 	"github.com/attnscope/attnscope/checkpoint/hub"
@@ -41,5 +42,31 @@ func TestPulledModelOpens(t *testing.T) {
 	defer m.Close()
 	if m.Info.Bytes != int64(len(st)) || m.Info.ConfigPath == "" {
 		t.Errorf("info %+v", m.Info)
+	}
+}
+
+// A refs/main that is a named pipe or a device is not read (opening a
+// pipe blocks; /dev/zero never ends): the name is not found.
+func TestSnapshotRefNotRegular(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(repo, "refs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ref := filepath.Join(repo, "refs", "main")
+	if err := os.Symlink("/dev/zero", ref); err != nil {
+		t.Skip(err)
+	}
+	if _, err := os.Stat(ref); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	done := make(chan bool, 1)
+	go func() { _, ok := hub.Snapshot(repo, "main"); done <- ok }()
+	select {
+	case ok := <-done:
+		if ok {
+			t.Fatal("a ref linked to /dev/zero named a snapshot")
+		}
+	case <-time.After(10 * time.Second): // a hang guard
+		t.Fatal("Snapshot has not returned after 10 s")
 	}
 }

@@ -21,8 +21,8 @@ func envToken() string {
 	if path == "" {
 		path = filepath.Join(hfHome(), "token")
 	}
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) > 4096 {
+	b, err := readSmall(path, 4096)
+	if err != nil {
 		return ""
 	}
 	return strings.TrimSpace(string(b))
