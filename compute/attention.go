@@ -107,18 +107,7 @@ func causalSoftmaxRow(row []float32, div float32) {
 			mx = v
 		}
 	}
-	var sum float64
-	start := 0
-	if useFMA && len(row) >= 8 {
-		start = len(row) &^ 7
-		sum = float64(expSub8(row[:start], mx))
-	}
-	for j := start; j < len(row); j++ {
-		e := math.Exp(float64(row[j] - mx))
-		row[j] = float32(e)
-		sum += e
-	}
-	inv := float32(1 / sum)
+	inv := float32(1 / expRow(row, mx))
 	for j := range row {
 		row[j] *= inv
 	}
