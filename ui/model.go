@@ -111,8 +111,10 @@ func (m Model) lookKey(msg tea.KeyPressMsg) (Model, bool) {
 	switch {
 	case key.Matches(msg, m.keys.Colormap):
 		m.look.theme = m.look.theme.NextMap()
+		m.mm.view.Say("colormap: " + m.look.theme.Map.Name + " (c for the next)")
 	case key.Matches(msg, m.keys.Theme):
 		m.look.theme = nextTheme(m.look.theme)
+		m.mm.view.Say("theme: " + m.look.theme.Name + " (t for the next)")
 	default:
 		return m, false
 	}

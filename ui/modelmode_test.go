@@ -242,3 +242,21 @@ func TestModelModePresent(t *testing.T) {
 		t.Fatalf("a stale tick moved on to %s", got)
 	}
 }
+
+// c and t say on the status line which colormap and theme are now in
+// force, until the next key, as in chapter 3.
+func TestModelModeSaysTheLook(t *testing.T) {
+	m := modelUI(t, "Hello world", "overview", 120, 40)
+	m = send(m, keyMsg("c"))
+	if s := checkScreen(t, m, 120, 40, "c"); !strings.Contains(s, "colormap: ") {
+		t.Fatalf("c does not name the colormap now in force:\n%s", s)
+	}
+	m = send(m, keyMsg("t"))
+	if s := checkScreen(t, m, 120, 40, "t"); !strings.Contains(s, "theme: ") {
+		t.Fatalf("t does not name the theme now in force:\n%s", s)
+	}
+	m = send(m, keyMsg("n"))
+	if s := checkScreen(t, m, 120, 40, "n"); strings.Contains(s, "theme: ") {
+		t.Fatalf("the theme's name outlives the next key:\n%s", s)
+	}
+}

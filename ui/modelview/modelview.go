@@ -80,6 +80,7 @@ type Model struct {
 	input   editor.Model // the text, multi-line; invisible characters drawn as escapes
 	message string
 	note    string  // what the last action did, for the status line
+	said    string  // what the root's last key put in force (Say), until the next key
 	seed    uint64  // the induction probe's last seed
 	initCmd tea.Cmd // the first load, started by New and run by Init
 	width   int
@@ -240,6 +241,10 @@ func (m Model) labels() []string {
 	}
 	return out
 }
+
+// Say shows s on the status line until the next key: the root names the
+// colormap or theme its key put in force.
+func (m *Model) Say(s string) { m.said = s }
 
 // Editing reports whether the text editor has the keyboard.
 func (m Model) Editing() bool { return m.editing }

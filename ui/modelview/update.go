@@ -78,6 +78,7 @@ func (m Model) clicked(msg tea.MouseClickMsg) (Model, tea.Cmd) {
 // pressed handles a key.
 func (m Model) pressed(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.KeyMap
+	m.said = ""
 	if m.editing {
 		return m.updateEdit(msg)
 	}

@@ -168,10 +168,12 @@ func (m Model) renderTokens() string {
 
 // renderStatus is the loading progress, a warning or a note.
 func (m Model) renderStatus() string {
-	_, muted, _, warn := m.style()
+	_, muted, text, warn := m.style()
 	switch {
 	case m.load.active:
 		return muted.Render(progressLine(m.load, m.width))
+	case m.said != "":
+		return text.Render(m.said)
 	case m.message != "":
 		return warn.Render("! " + shown(m.message))
 	case m.sc != nil && m.needsLayer() && m.cache.get(m.layer) == nil:
