@@ -30,6 +30,7 @@ func (m Model) started(msg startedMsg) (Model, tea.Cmd) {
 	}
 	sc := *m.pre.info
 	sc.Trace = msg.tr
+	m.load.started = true
 	m.landScene(&sc, true)
 	return m, wait(m.load.ch)
 }

@@ -147,6 +147,9 @@ func (m Model) traced(msg tracedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
+		if m.load.started && m.partial { // the failed pass's layers are not a scene to keep
+			m.sc, m.partial, m.cache, m.thumbs = nil, false, layerCache{}, nil
+		}
 		m.failed(msg.err)
 		return m, nil
 	}

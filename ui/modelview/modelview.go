@@ -95,8 +95,11 @@ type loading struct {
 	what   string // "mapping model.safetensors", "layer 3 of 12"
 	done   int    // layers finished
 	total  int
-	cancel context.CancelFunc
-	ch     <-chan tea.Msg
+	// started: the pass has handed over its trace, so a partial scene
+	// of this build may be on screen.
+	started bool
+	cancel  context.CancelFunc
+	ch      <-chan tea.Msg
 }
 
 // prelude is what is known before the forward pass ends: the checkpoint

@@ -85,3 +85,36 @@ func TestOddModelsAndSizes(t *testing.T) {
 		})
 	}
 }
+
+// A pass that fails after its views have opened (weights holding NaN,
+// refused at the end) leaves no partial scene of NaN behind: the screen
+// says why, and the views say nothing is loaded.
+func TestFailedPassLeavesNoPartialScene(t *testing.T) {
+	dir, err := tinygpt.Write(t.TempDir(), tinygpt.Shape{Layers: 2, Heads: 2, D: 8, Context: 16, Seed: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "model.safetensors")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 8 + int(binary.LittleEndian.Uint64(b)); i+4 <= len(b); i += 4 {
+		binary.LittleEndian.PutUint32(b[i:], 0x7fc00000) // NaN
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := New(WithRequest(pipeline.NewModels(), pipeline.ModelRequest{Spec: dir, Text: "the cat sat"}), WithSelection(1, 0, 0))
+	m.SetSize(120, 40)
+	m = drive(t, m, m.Init()())
+	if m.Loading() || m.sc != nil || !strings.Contains(m.Message(), "non-finite") {
+		t.Fatalf("loading %v, scene kept %v, message %q", m.Loading(), m.sc != nil, m.Message())
+	}
+	for st := range pipeline.ModelStages() {
+		m.stage = st
+		if s := ansi.Strip(m.Render()); strings.Contains(s, "NaN") || strings.Contains(s, "cancelled") {
+			t.Fatalf("%s:\n%s", m.Stage(), s)
+		}
+	}
+}
