@@ -103,9 +103,18 @@ func readConfig(path string) (*fileConfig, error) {
 	}
 	c.D, c.Heads, c.Layers = first(r.NEmbd), first(r.NHead), first(r.NLayer)
 	c.Vocab, c.Context = first(r.VocabSize, r.NVocab), first(r.NPositions, r.NCtx)
-	for name, v := range map[string]int{"n_embd": c.D, "n_head": c.Heads, "n_layer": c.Layers, "vocabulary": c.Vocab, "context": c.Context} {
-		if v < 0 {
-			return nil, fileErr(path, "%s %d is negative", name, v)
+	// In a fixed order, so that the message is the same on every run; a
+	// value given must be positive (0 stands for "not given").
+	for _, f := range []struct {
+		name  string
+		v     int
+		given bool
+	}{
+		{"n_embd", c.D, r.NEmbd != nil}, {"n_head", c.Heads, r.NHead != nil}, {"n_layer", c.Layers, r.NLayer != nil},
+		{"vocabulary", c.Vocab, r.VocabSize != nil || r.NVocab != nil}, {"context", c.Context, r.NPositions != nil || r.NCtx != nil},
+	} {
+		if f.given && f.v <= 0 {
+			return nil, fileErr(path, "%s %d is not positive", f.name, f.v)
 		}
 	}
 	if r.Eps != nil {

@@ -253,6 +253,9 @@ var malformedCases = []malformedCase{
 	configCase("config not json", "config.json", `{"n_embd": `),
 	configCase("heads do not divide d", "multiple of 3 heads", `{"n_head": 3}`),
 	configCase("no heads", "pass --heads", `{}`),
+	configCase("zero heads", "n_head 0 is not positive", `{"n_head": 0}`),
+	configCase("two bad values: the first in order", "n_embd -1 is not positive", `{"n_head": -2, "n_embd": -1}`),
+	configCase("zero context", "context 0 is not positive", `{"n_head": 2, "n_positions": 0}`),
 }
 
 func TestMalformed(t *testing.T) {
