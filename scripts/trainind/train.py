@@ -28,6 +28,14 @@ does: a previous-token head in layer 0 writes "the token before me" into each po
 head in layer 1 finds the earlier position whose previous token is the current token and copies
 what sits there.
 
+On next-token loss alone this circuit takes longer to appear than a few CPU minutes allow (the
+loss sits at ln 99, a uniform guess among the words, for thousands of steps). So for the first
+--nudge fraction of the steps an auxiliary loss also pulls two heads' attention towards those
+patterns: layer 0's head 0 towards the previous token, the last layer's head 0 towards the
+token after an earlier copy of the current one. What the heads' values carry and what the model
+does with them (copying the attended word into the prediction) is learned from next-token loss
+only, and the remaining steps are next-token loss only. --nudge 0 turns it off.
+
 Deterministic for a given seed and thread count (CPU, float32).
 """
 import argparse
@@ -84,7 +92,7 @@ WORDS = json.loads("""
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", help="folder to write model.safetensors and config.json into")
-    ap.add_argument("--steps", type=int, default=2000)
+    ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--d", type=int, default=64, help="width n_embd")
@@ -92,6 +100,13 @@ def parse_args():
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--context", type=int, default=128, help="n_positions and training length")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--nudge", type=float, default=0.6,
+                    help="fraction of the steps during which layer 0's head 0 is also trained to attend to the"
+                         " previous token and the last layer's head 0 to the token after an earlier copy of the"
+                         " current one (an auxiliary loss; 0: off, every head learns from next-token loss alone)")
+    ap.add_argument("--nudge-weight", type=float, default=0.1)
+    ap.add_argument("--short", type=float, default=0.4,
+                    help="fraction of the steps trained on 32-token then 64-token texts before the full context")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (more only helps on idle cores)")
     return ap.parse_args()
 
@@ -116,10 +131,14 @@ def sequence(rng, voc, n_tokens):
     nw = len(WORDS)
     words = []
     while len(words) < n_tokens:
-        if rng.random() < 0.25:
+        u = rng.random()
+        if u < 0.25:
             words.extend(rng.integers(0, nw, size=int(rng.integers(1, 25))))
+        elif u < 0.4:  # a short run said many times: the next word is the one n back
+            run = rng.choice(nw, size=int(rng.integers(2, 5)), replace=False)
+            words.extend(list(run) * int(rng.integers(3, 8)))
         else:
-            n = int(rng.integers(2, 50))
+            n = int(rng.integers(2, max(3, min(50, n_tokens // 2))))
             run = rng.choice(nw, size=n, replace=False)
             for _ in range(2 if rng.random() < 0.7 else 3):
                 words.extend(run)
@@ -139,20 +158,29 @@ def batch(rng, voc, b, t):
 
 
 def init_params(g, voc, d, L, ctx):
-    """GPT-2's initialisation (normal 0.02, residual projections 0.02/√(2L), LayerNorm 1 and 0);
-    emb holds the trained rows of wte only."""
-    r = lambda *s, sc=0.02: (torch.randn(*s, generator=g) * sc).requires_grad_()
+    """Normal weights of standard deviation 1/√fan_in (residual projections also ÷ √(2L), as
+    GPT-2 does), token embeddings 0.1, position embeddings sinusoids, LayerNorm 1 and 0; emb holds the trained rows of wte only.
+    GPT-2's own 0.02 is made for d = 768: at d = 64 it leaves q·k so small that the heads sit
+    on a long plateau before attending to anything."""
+    r = lambda *s, sc: (torch.randn(*s, generator=g) * sc).requires_grad_()
     z = lambda *s: torch.zeros(*s).requires_grad_()
     o = lambda *s: torch.ones(*s).requires_grad_()
-    p = {"emb": r(len(voc.ids), d), "wpe.weight": r(ctx, d, sc=0.01)}
+    res = 1 / math.sqrt(2 * L)
+    # Positions start as the Transformer's sinusoids, so "one position back" is the same linear
+    # map at every position and a previous-token head can be learned once for all of them.
+    pos = torch.arange(ctx, dtype=torch.float32)[:, None]
+    freq = torch.exp(-math.log(10000.0) * torch.arange(0, d, 2, dtype=torch.float32) / d)
+    wpe = torch.zeros(ctx, d)
+    wpe[:, 0::2], wpe[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq)
+    p = {"emb": r(len(voc.ids), d, sc=0.1), "wpe.weight": (0.15 * wpe).requires_grad_()}
     for i in range(L):
         h = f"h.{i}."
         p[h + "ln_1.weight"], p[h + "ln_1.bias"] = o(d), z(d)
-        p[h + "attn.c_attn.weight"], p[h + "attn.c_attn.bias"] = r(d, 3 * d), z(3 * d)
-        p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"] = r(d, d, sc=0.02 / math.sqrt(2 * L)), z(d)
+        p[h + "attn.c_attn.weight"], p[h + "attn.c_attn.bias"] = r(d, 3 * d, sc=d ** -0.5), z(3 * d)
+        p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"] = r(d, d, sc=res * d ** -0.5), z(d)
         p[h + "ln_2.weight"], p[h + "ln_2.bias"] = o(d), z(d)
-        p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"] = r(d, 4 * d), z(4 * d)
-        p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"] = r(4 * d, d, sc=0.02 / math.sqrt(2 * L)), z(d)
+        p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"] = r(d, 4 * d, sc=d ** -0.5), z(4 * d)
+        p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"] = r(4 * d, d, sc=res * (4 * d) ** -0.5), z(d)
     p["ln_f.weight"], p["ln_f.bias"] = o(d), z(d)
     return p
 
@@ -162,7 +190,7 @@ def gelu_tanh(x):
     return torch.nn.functional.gelu(x, approximate="tanh")
 
 
-def forward(p, x, H, L, want_attn=False):
+def forward(p, x, H, L, want_attn=False, keep_grad=False):
     """x: [B, T] rows of emb. Returns final [B, T, d] (after ln_f) and the attention weights."""
     B, T = x.shape
     d = p["emb"].shape[1]
@@ -179,7 +207,7 @@ def forward(p, x, H, L, want_attn=False):
         s = (q @ k.transpose(-1, -2)) * (1 / math.sqrt(hd)) + mask
         a = torch.softmax(s, dim=-1)
         if want_attn:
-            atts.append(a.detach())
+            atts.append(a if keep_grad else a.detach())
         o = (a @ v).transpose(1, 2).reshape(B, T, d)
         h = h + o @ w("attn.c_proj.weight") + w("attn.c_proj.bias")
         m_in = ln(h, w("ln_2.weight"), w("ln_2.bias"))
@@ -188,16 +216,30 @@ def forward(p, x, H, L, want_attn=False):
     return ln(h, p["ln_f.weight"], p["ln_f.bias"]), atts
 
 
-def losses(p, x, y, H, L, final=None):
-    """Per-position cross-entropy over all V ids: the V − K zero rows of wte add (V − K)·e⁰ to Z."""
+def losses(p, x, y, H, L, final=None, nudge=0.0):
+    """Per-position cross-entropy over all V ids: the V − K zero rows of wte add (V − K)·e⁰ to Z.
+    With nudge > 0, adds nudge × the mean −ln A[i, i−1] of layer 0's head 0 and nudge × the mean
+    −ln Σ_j A[i, j+1] over the earlier copies j of token i of the last layer's head 0 (see --nudge)."""
+    atts = []
     if final is None:
-        final, _ = forward(p, x, H, L)
+        final, atts = forward(p, x, H, L, want_attn=nudge > 0, keep_grad=True)
     logits = final @ p["emb"].T
     K = p["emb"].shape[0]
     rest = math.log(V - K)
     m = torch.clamp(logits.detach().max(-1).values, min=rest)
     logz = m + torch.log(torch.exp(logits - m.unsqueeze(-1)).sum(-1) + torch.exp(rest - m))
-    return logz - logits.gather(-1, y.unsqueeze(-1)).squeeze(-1)
+    ce = logz - logits.gather(-1, y.unsqueeze(-1)).squeeze(-1)
+    if nudge > 0:
+        T = x.shape[1]
+        a = atts[0][:, 0, torch.arange(1, T), torch.arange(0, T - 1)]
+        ce = ce + nudge * -torch.log(a + 1e-6).mean()
+        ind = torch.zeros(x.shape[0], T, T)
+        ind[:, :, 1:] = ((x[:, :, None] == x[:, None, :-1]) & torch.ones(T, T - 1, dtype=torch.bool).tril()).float()
+        rows = ind.sum(-1) > 0
+        if rows.any():
+            s = (atts[-1][:, 0] * ind).sum(-1)[rows]
+            ce = ce + nudge * -torch.log(s + 1e-6).mean()
+    return ce
 
 
 def seen_before(x):
@@ -284,11 +326,21 @@ def main():
         l, h = divmod(int(s.argmax()), a.heads)
         return f"L{l}H{h} {s[l, h]:.2f}"
 
+    def length(step):
+        """Short texts first: attention spread over few positions finds the earlier copy sooner."""
+        f = (step - 1) / a.steps
+        if f < a.short / 2:
+            return min(32, a.context)
+        if f < a.short:
+            return min(64, a.context)
+        return a.context
+
     t0 = time.time()
     log = []
     for step in range(1, a.steps + 1):
-        x, y = batch(rng, voc, a.batch, a.context)
-        loss = losses(p, x, y, a.heads, a.layers).mean()
+        x, y = batch(rng, voc, a.batch, length(step))
+        nudge = a.nudge_weight if step <= a.nudge * a.steps else 0.0
+        loss = losses(p, x, y, a.heads, a.layers, nudge=nudge).mean()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(list(p.values()), 1.0)
