@@ -45,7 +45,7 @@ print(l, h)
 print(f"best induction head: L{l}H{h} {s:.3f}", file=sys.stderr)' 2>&3 || echo 3 2; } 3>&2)
 set -- $best
 layer=$1 head=$2
-for view in overview head query metrics next; do
+for view in overview head query metrics; do
 	file=$out/$view.png
 	"$bin" render --model "$model" --sample induction --stage "$view" --layer "$layer" --head "$head" \
 		--width 120 --height 40 --color truecolor --format png --scale 1 --out "$file"
