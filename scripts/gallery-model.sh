@@ -7,7 +7,7 @@
 # The checkpoint, in order of preference:
 #   - MODEL, when set: a real checkpoint (a file, a folder or a hub cache
 #     name such as gpt2); say so where the images are shown;
-#   - with /usr/bin/python3 and PyTorch: the tiny GPT-2 that
+#   - with PyTorch in PYTHON (default /usr/bin/python3): the tiny GPT-2 that
 #     scripts/trainind/train.py trains on repeated random words (a few
 #     minutes of CPU), kept in TRAINED (default
 #     ${XDG_CACHE_HOME:-~/.cache}/attnscope/trainind) and retrained only when
@@ -23,7 +23,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=$tmp/attnscope
 go build -o "$bin" .
-py=/usr/bin/python3
+py=${PYTHON:-/usr/bin/python3}
 model=${MODEL:-}
 if [ -z "$model" ] && "$py" -c 'import torch' 2>/dev/null; then
 	model=${TRAINED:-${XDG_CACHE_HOME:-$HOME/.cache}/attnscope/trainind}
