@@ -140,16 +140,18 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.SetCursor(m.cl, m.ch-1)
 	case key.Matches(kp, m.KeyMap.Right):
 		m.SetCursor(m.cl, m.ch+1)
-	case key.Matches(kp, m.KeyMap.NextScore):
-		if n := len(m.scores); n > 0 {
+	case key.Matches(kp, m.KeyMap.NextScore), key.Matches(kp, m.KeyMap.PrevScore):
+		n := len(m.scores)
+		switch {
+		case n == 0:
+		case m.Patterns():
+			m.patterns = false // first show the score in force
+		case key.Matches(kp, m.KeyMap.NextScore):
 			m.score = (m.score + 1) % n
-			m.patterns = false
-		}
-	case key.Matches(kp, m.KeyMap.PrevScore):
-		if n := len(m.scores); n > 0 {
+		default:
 			m.score = (m.score + n - 1) % n
-			m.patterns = false
 		}
+		m.patterns = false
 	case key.Matches(kp, m.KeyMap.Thumbs):
 		m.patterns = !m.patterns
 	case key.Matches(kp, m.KeyMap.Zoom):

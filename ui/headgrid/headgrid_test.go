@@ -78,12 +78,17 @@ func TestCursorMovesAndClamps(t *testing.T) {
 func TestScoreCyclesAndShowsValue(t *testing.T) {
 	m := grid(2, 2)
 	m.SetSize(80, 24)
+	if !m.Patterns() {
+		t.Fatal("2×2 heads at 80×24 should start on their patterns")
+	}
+	// From the patterns, m first shows the score in force, then cycles.
+	m, _ = press(m, "m")
+	if m.ScoreName() != "previous_token" || m.Patterns() {
+		t.Fatalf("after m from the patterns: score %q, patterns %v; want previous_token as scores", m.ScoreName(), m.Patterns())
+	}
 	m, _ = press(m, "m")
 	if m.ScoreName() != "induction" {
-		t.Fatalf("score %q after m, want induction", m.ScoreName())
-	}
-	if m.Patterns() {
-		t.Fatal("choosing a score must show scores, not patterns")
+		t.Fatalf("score %q after a second m, want induction", m.ScoreName())
 	}
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "induction") || !strings.Contains(v, "L0H0 = 0.000") {
 		t.Fatalf("view does not name the score and the cursor's value:\n%s", v)

@@ -132,10 +132,11 @@ func (m *Model) panText() string {
 	l := m.lay
 	var parts []string
 	if l.panY {
-		parts = append(parts, fmt.Sprintf("rows %d–%d/%d", m.rowOff+1, m.rowOff+l.visRows, m.data.Rows))
+		b := m.indexBase // the same numbering as the labels: rows 1–5/6, or 0–4 of 6 from 0
+		parts = append(parts, fmt.Sprintf("rows %d–%d/%d", m.rowOff+b, m.rowOff+l.visRows-1+b, m.data.Rows))
 	}
 	if l.panX {
-		parts = append(parts, fmt.Sprintf("cols %d–%d/%d", m.colOff+1, m.colOff+l.visCols, m.data.Cols))
+		parts = append(parts, fmt.Sprintf("cols %d–%d/%d", m.colOff+m.indexBase, m.colOff+l.visCols-1+m.indexBase, m.data.Cols))
 	}
 	return "  " + strings.Join(parts, " ")
 }

@@ -159,7 +159,7 @@ func New(opts ...Option) Model {
 	m.table = scoretable.New(m.theme)
 	m.query = queryview.New(m.theme)
 	m.next = nexttok.New(m.theme)
-	m.hm = heatmap.New(heatmap.WithTheme(m.theme))
+	m.hm = heatmap.New(heatmap.WithTheme(m.theme), heatmap.WithIndexBase(0)) // tokens, layers and heads count from 0 in model mode
 	m.narr = narrate.NewModel(m.theme)
 	m.SetTheme(m.theme, m.profile, m.noColor)
 	if m.sc != nil {

@@ -206,6 +206,9 @@ func (m Model) openHead(layer, head, row int) (Model, tea.Cmd) {
 // induction replaces the text by the induction probe with a new seed.
 func (m Model) induction() (Model, tea.Cmd) {
 	m.seed++
+	if samples.Induction(m.seed, InductionWords) == m.req.Text {
+		m.seed++ // the text on screen already is this seed's probe
+	}
 	m, cmd := m.reload(samples.Induction(m.seed, InductionWords))
 	m.note = fmt.Sprintf("induction probe, seed %d: %d random words said twice — m cycles the overview to induction", m.seed, InductionWords)
 	return m, cmd

@@ -86,7 +86,7 @@ func (m Model) probeWords() string {
 		return ""
 	}
 	in, iv := best(m.met.Induction)
-	return fmt.Sprintf("This is the induction probe: tokens %d–%d repeat 0–%d, so an induction head at token i attends to token i − %d, the one after the earlier copy — a stripe %d below the diagonal in its head view; here the highest induction score is %s's %.2f. ", n, 2*n-1, n-1, n-1, n-1, in, iv)
+	return fmt.Sprintf("This is the induction probe: tokens %d–%d repeat 1–%d (token %d is token 0 with a leading space: another token), so an induction head at token i attends to token i − %d, the one after the earlier copy — a stripe %d below the diagonal in its head view; here the highest induction score is %s's %.2f. ", n+1, 2*n-1, n-1, n, n-1, n-1, in, iv)
 }
 
 func (m Model) overviewWords(met compute.GPT2Metrics, c compute.GPT2Config) narration {
@@ -97,12 +97,12 @@ func (m Model) overviewWords(met compute.GPT2Metrics, c compute.GPT2Config) narr
 	if m.grid.Patterns() {
 		score = "pooled pattern"
 	}
-	general := "Chapter 3's random heads all look alike; a trained GPT-2's specialise: a previous-token head looks one token back (a line just under the diagonal), " +
+	general := "Chapter 3's random heads all look alike; a trained model's specialise: a previous-token head looks one token back (a line just under the diagonal), " +
 		"an induction head at the token after an earlier copy of the current one (R makes a repeated text), a sink head parks most of each row on the first token. "
 	here := fmt.Sprintf("Here: previous-token %s %.2f, induction %s %.2f, sink %s %.2f; Enter opens the head under the cursor.", pn, pv, in, iv, sn, sv)
 	if p := m.probeWords(); p != "" {
 		here = p + "Enter opens the head under the cursor."
-		general = "A trained GPT-2's heads specialise, unlike chapter 3's random ones. "
+		general = "A trained model's heads specialise, unlike chapter 3's random ones. "
 	}
 	return narration{fmt.Sprintf("%d layers × %d heads = %d patterns · colour: %s · m cycles scores, v patterns", c.Layers, c.Heads, c.Layers*c.Heads, score),
 		general + here}
@@ -113,7 +113,19 @@ func (m Model) headWords(met compute.GPT2Metrics, t, hd int) narration {
 	return narration{fmt.Sprintf("A = softmax(q·kᵀ / √%d)  ·  %s  ·  T = %d", hd, headName(m.layer, m.head), t),
 		fmt.Sprintf("One head's %d × %d weights: row i is the query token, column j a key at or before it. ", t, t) +
 			m.cellWords(hd) +
-			fmt.Sprintf("Trained models pour much of every row onto the first token (the sink: %.0f%% of this head's weight on average); x hides it and renormalises the rest. [ ] change layer, < > head.", 100*sink)}
+			sinkWords(sink) + "x hides the first token and renormalises the rest. [ ] change layer, < > head."}
+}
+
+// sinkWords says how much of its weight a head parks on the first token,
+// and what that means, for the number it has.
+func sinkWords(sink float32) string {
+	switch {
+	case sink >= 0.5:
+		return fmt.Sprintf("This head parks %.0f%% of its weight on the first token on average: an attention sink, where a trained head puts what it does not need elsewhere. ", 100*sink)
+	case sink >= 0.2:
+		return fmt.Sprintf("%.0f%% of this head's weight sits on the first token on average (some rows use it as a sink, others look elsewhere). ", 100*sink)
+	}
+	return fmt.Sprintf("Only %.0f%% of this head's weight is on the first token: it is not a sink head. ", 100*sink)
 }
 
 // cellWords says where the explanation of a cell is.
@@ -142,7 +154,7 @@ func (m Model) nextWords() narration {
 	}
 	return narration{"p = softmax(LN_f(x_T) · wteᵀ) at the last position",
 		"What all this attention is for: the distribution over the next token, read from the last position after every block." + top +
-			" On the induction probe's second half a trained GPT-2 predicts the word that came next the first time: the induction heads' copy at work."}
+			" On the induction probe's second half a trained model predicts the word that came next the first time: the induction heads' copy at work."}
 }
 
 // tableTop is the metrics table's sort column and its top head.

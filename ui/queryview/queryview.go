@@ -2,6 +2,7 @@ package queryview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -221,38 +222,97 @@ func (m Model) headLine(h int) string {
 	for _, v := range w {
 		hi = max(hi, v)
 	}
-	room := m.width - labelW
-	var parts []string
-	for j := m.query; j >= 0 && room > 0; j-- {
-		lab := m.labels[j]
-		if m.pal.NoColor && j < len(w) {
-			// No colour to shade with: a shade glyph before the token.
-			lab = swatch.Shade(swatch.Level(w[j], 0, hi)) + lab
-		}
-		cw := ansi.StringWidth(lab)
-		if cw > room {
-			break
-		}
-		room -= cw
-		var s string
-		switch {
-		case j < len(w) && (j > 0 || !m.hideFirst):
-			s = m.pal.Cell(swatch.Level(w[j], 0, hi), lab)
-		default:
-			s = m.Styles.Muted.Render(lab)
-		}
-		if j == m.query {
-			s = m.Styles.Query.Render(lab)
-			if j < len(w) {
-				s = m.pal.Cell(swatch.Level(w[j], 0, hi), m.Styles.Query.Render(lab))
-			}
-		}
-		parts = append(parts, s)
-	}
 	var b strings.Builder
 	b.WriteString(label)
-	for k := len(parts) - 1; k >= 0; k-- {
-		b.WriteString(parts[k])
+	for _, j := range m.shown() {
+		if j < 0 {
+			b.WriteString(m.Styles.Muted.Render(gap))
+			continue
+		}
+		b.WriteString(m.token(j, w, hi))
 	}
 	return b.String()
+}
+
+// gap stands for tokens left out between the two parts of a line.
+const gap = " … "
+
+// label is token j's label as drawn (with a shade glyph when there is no
+// colour to shade with).
+func (m Model) label(j int, w []float32, hi float32) string {
+	lab := m.labels[j]
+	if m.pal.NoColor && j < len(w) {
+		lab = swatch.Shade(swatch.Level(w[j], 0, hi)) + lab
+	}
+	return lab
+}
+
+// token is token j shaded by its weight in w (the query underlined).
+func (m Model) token(j int, w []float32, hi float32) string {
+	lab := m.label(j, w, hi)
+	switch {
+	case j == m.query && j < len(w):
+		return m.pal.Cell(swatch.Level(w[j], 0, hi), m.Styles.Query.Render(lab))
+	case j == m.query:
+		return m.Styles.Query.Render(lab)
+	case j < len(w) && (j > 0 || !m.hideFirst):
+		return m.pal.Cell(swatch.Level(w[j], 0, hi), lab)
+	}
+	return m.Styles.Muted.Render(lab)
+}
+
+// shown is the tokens every line draws, in order, as many as fit ending at
+// the query; when the highlighted head's strongest key lies further back,
+// a few tokens around it come first and a gap (−1) stands for the rest,
+// so the token it looks at is always on screen (an induction head's target
+// is a whole repeat back).
+func (m Model) shown() []int {
+	room := m.width - labelW
+	w := m.row(m.head)
+	var hi float32
+	for _, v := range w {
+		hi = max(hi, v)
+	}
+	width := func(j int) int { return ansi.StringWidth(m.label(j, w, hi)) }
+	var right []int
+	for j := m.query; j >= 0 && width(j) <= room; j-- {
+		room -= width(j)
+		right = append(right, j)
+	}
+	slices.Reverse(right)
+	top := argmax(w, m.hideFirst)
+	if top < 0 || len(right) == 0 || top >= right[0] {
+		return right
+	}
+	// Make room for the gap and the strongest key with its neighbours.
+	var left []int
+	need := ansi.StringWidth(gap)
+	for j := max(0, top-1); j <= min(top+2, m.query) && j < right[0]; j++ {
+		need += width(j)
+		left = append(left, j)
+	}
+	for len(right) > 1 && need > room {
+		room += width(right[0])
+		right = right[1:]
+	}
+	if need > room {
+		return right
+	}
+	if left[len(left)-1]+1 >= right[0] {
+		return append(left, right...)
+	}
+	return append(append(left, -1), right...)
+}
+
+// argmax is the index of the largest weight (skipping the first token when
+// it is hidden), or −1 for an empty row.
+func argmax(w []float32, skipFirst bool) int {
+	best := -1
+	for j, v := range w {
+		if (j == 0 && skipFirst) || (best >= 0 && v <= w[best]) {
+			continue
+		}
+		best = j
+	}
+	return best
 }

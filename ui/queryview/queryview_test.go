@@ -1,6 +1,7 @@
 package queryview
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,6 +110,32 @@ func TestOpenAndEveryLineFits(t *testing.T) {
 	m.SetLayer(4, 2, nil)
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "being computed") {
 		t.Fatalf("a layer without weights does not say it is being computed:\n%s", v)
+	}
+}
+
+// A head that looks far back (an induction head on a long repeat) keeps
+// the token it looks at on its line, with a gap for what is left out.
+func TestFarTargetStaysOnScreen(t *testing.T) {
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = fmt.Sprintf("␣w%02d", i)
+	}
+	m := New(themes.Dark())
+	m.SetTokens(labels)
+	m.SetLayer(1, 1, func(h, i int) []float32 {
+		w := make([]float32, 40)
+		w[max(0, i-19)] = 1
+		return w
+	})
+	m.SetSize(60, 5)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "␣w20") || !strings.Contains(v, "…") || !strings.Contains(v, "␣w39") {
+		t.Fatalf("the query ␣w39 and its target ␣w20 should both show, with a gap:\n%s", v)
+	}
+	for _, l := range strings.Split(m.View(), "\n") {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Fatalf("a line %d cells wide", w)
+		}
 	}
 }
 
