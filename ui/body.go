@@ -323,9 +323,9 @@ func (m Model) renderMain(w, h int) string {
 	switch {
 	case lay.inspIn || lay.inspW == 0:
 	case lay.beside:
-		area = cells.JoinTop(fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
+		area = cells.JoinTop(cells.Fit(area, areaW, areaH), strings.Repeat(" ", panelGap), m.insp.View())
 	default:
-		area = fit(area, w, panelsH) + "\n" + m.insp.View()
+		area = cells.Fit(area, w, panelsH) + "\n" + m.insp.View()
 	}
 	if len(narr) == 0 {
 		return area

@@ -127,14 +127,14 @@ func wrapLines(s string, w int) []string {
 func (m Model) renderPresent() string {
 	w, h := m.width, m.height
 	if m.pres.blank {
-		return fit("", w, h)
+		return cells.Fit("", w, h)
 	}
 	var footer string
 	if !m.clean {
 		footer = m.presentFooter()
 	}
 	if m.pres.card {
-		return fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
+		return cells.Fit(m.renderCard(w, h-1)+"\n", w, h-1) + "\n" + footer
 	}
 	th := m.look.theme
 	muted := lipgloss.NewStyle().Foreground(th.Muted)
@@ -161,8 +161,8 @@ func (m Model) renderPresent() string {
 			}
 		}
 	}
-	top := fit(strings.Join(parts, "\n"), w, p.top)
-	return top + "\n" + fit(m.renderPresentMain(p), w, p.matH) + "\n" + footer
+	top := cells.Fit(strings.Join(parts, "\n"), w, p.top)
+	return top + "\n" + cells.Fit(m.renderPresentMain(p), w, p.matH) + "\n" + footer
 }
 
 // renderPresentMain draws the matrix area: the token table, or the main
@@ -177,9 +177,9 @@ func (m Model) renderPresentMain(p presentLay) string {
 	}
 	switch {
 	case p.inspW > 0 && p.beside:
-		return cells.JoinTop(padLines(fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
+		return cells.JoinTop(padLines(cells.Fit(main, p.panelW, p.panelH), p.panelW), strings.Repeat(" ", panelGap), m.insp.View())
 	case p.inspW > 0:
-		return fit(main, m.width, p.panelH) + "\n" + m.insp.View()
+		return cells.Fit(main, m.width, p.panelH) + "\n" + m.insp.View()
 	}
 	// Cells are whole lines: what they leave goes above the matrix, half
 	// of it, so that it sits in the middle of its area.

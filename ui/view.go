@@ -32,26 +32,26 @@ func (m Model) Render() string {
 	}
 	w, h := m.width, m.height
 	if w < MinWidth || h < MinHeight {
-		return fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
+		return cells.Fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
 	}
 	if m.mode == modeHelp {
-		return fit(m.renderHelp(), w, h)
+		return cells.Fit(m.renderHelp(), w, h)
 	}
 	if m.pres.on {
 		return m.renderPresent()
 	}
 	if m.pres.card {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
-		return fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
+		return cells.Fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
 	}
 	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens(true)}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
 	bodyH := m.layout().bodyH
-	body := fit(m.renderBody(w, bodyH), w, bodyH)
+	body := cells.Fit(m.renderBody(w, bodyH), w, bodyH)
 	return fitAround(top[:], body, bottom[:], w, h)
 }
 
-// fitAround is fit(top, body and bottom joined by newlines, w, h) for a
+// fitAround is cells.Fit(top, body and bottom joined by newlines, w, h) for a
 // body already fitted to w: its lines are not measured again.
 func fitAround(top []string, body string, bottom []string, w, h int) string {
 	var lines []string
@@ -70,24 +70,6 @@ func fitAround(top []string, body string, bottom []string, w, h int) string {
 	}
 	if len(lines) > h {
 		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-// fit truncates s to w cells per line and pads or cuts it to exactly h lines.
-func fit(s string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = truncate(l, w)
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -239,7 +221,7 @@ func (m Model) renderBody(w, h int) string {
 	ow := min(max(lipgloss.Width(overlay), inspectorMinW), w/2)
 	mm := m
 	mm.inspecting = false
-	main := fit(mm.renderMain(w-ow-panelGap, h), w-ow-panelGap, h)
+	main := cells.Fit(mm.renderMain(w-ow-panelGap, h), w-ow-panelGap, h)
 	return cells.JoinTop(padLines(main, w-ow-panelGap), strings.Repeat(" ", panelGap), overlay)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/tokenizer"
 	"github.com/attnscope/attnscope/ui/heatmap"
+	"github.com/attnscope/attnscope/ui/internal/cells"
 )
 
 // Render draws the whole screen as exactly height lines of at most width
@@ -19,33 +20,15 @@ import (
 func (m Model) Render() string {
 	w, h := m.width, m.height
 	if w < MinWidth || h < MinHeight {
-		return fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
+		return cells.Fit(fmt.Sprintf("attnscope needs at least %d×%d cells; this terminal is %d×%d.\nEnlarge it, or press q to quit.", MinWidth, MinHeight, w, h), w, h)
 	}
 	if m.helpOn {
-		return fit(m.renderHelp(), w, h)
+		return cells.Fit(m.renderHelp(), w, h)
 	}
 	top := []string{m.renderTitle(), m.renderCheckpoint(), m.renderTokens()}
-	body := fit(m.renderBody(), w, m.bodyH())
+	body := cells.Fit(m.renderBody(), w, m.bodyH())
 	bottom := []string{m.renderStatus(), m.renderHelpLine()}
-	return fit(strings.Join(append(append(top, body), bottom...), "\n"), w, h)
-}
-
-// fit truncates s to w cells per line and pads or cuts it to h lines.
-func fit(s string, w, h int) string {
-	if h <= 0 {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, max(w, 0), "")
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+	return cells.Fit(strings.Join(append(append(top, body), bottom...), "\n"), w, h)
 }
 
 func (m Model) style() (accent, muted, text, warn lipgloss.Style) {
@@ -252,7 +235,7 @@ func (m Model) fullHelp(groups [][]key.Binding) string {
 
 // renderBody is the view shown and its narration under it.
 func (m Model) renderBody() string {
-	view := fit(m.renderView(), m.width, m.viewH())
+	view := cells.Fit(m.renderView(), m.width, m.viewH())
 	n := m.narrationH()
 	if n == 0 {
 		return view

@@ -76,7 +76,7 @@ func (m Model) renderHead() string {
 	if iw == 0 && m.summaryLine() {
 		_, muted, _, _ := m.style()
 		_, h := m.heatSize()
-		return fit(hm, m.width, h) + "\n" + muted.Render(ansi.Truncate(m.hv.summary, m.width, "…"))
+		return cells.Fit(hm, m.width, h) + "\n" + muted.Render(ansi.Truncate(m.hv.summary, m.width, "…"))
 	}
 	if iw == 0 {
 		return hm

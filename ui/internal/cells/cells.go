@@ -24,6 +24,28 @@ func Clip(s string, w int) string {
 	return lipgloss.NewStyle().MaxWidth(w-1).Render(s) + "…"
 }
 
+// Fit cuts every line of s to w cells (no ellipsis) and pads or cuts s to
+// exactly h lines: a screen's frame, or a part of it, at its size.
+func Fit(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	w = max(w, 0)
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if Width(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Pad pads s with spaces to n cells; a wider s is returned as it is.
 func Pad(s string, n int) string {
 	if w := lipgloss.Width(s); w < n {

@@ -111,3 +111,21 @@ func TestOneCellSymbols(t *testing.T) {
 		}
 	}
 }
+
+func TestFit(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w, h int
+		want string
+	}{
+		{"abc\ndef", 2, 3, "ab\nde\n"},
+		{"a\nb\nc", 5, 2, "a\nb"},
+		{"\x1b[1mbold\x1b[m", 2, 1, "\x1b[1mbo\x1b[m"},
+		{"x", 0, 1, ""},
+		{"x", 3, 0, ""},
+	} {
+		if got := Fit(c.s, c.w, c.h); got != c.want {
+			t.Errorf("Fit(%q, %d, %d) = %q, want %q", c.s, c.w, c.h, got, c.want)
+		}
+	}
+}
