@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/attnscope/attnscope/internal/cputime"
 )
 
 // BenchmarkGemmGPT2 times GPT-2 small's products, x (T×k) · W (k×n), on
@@ -20,11 +22,11 @@ func BenchmarkGemmGPT2(b *testing.B) {
 			for _, path := range availableKernels() {
 				b.Run(fmt.Sprintf("T=%d/%dx%d/%s", t, k, n, path), func(b *testing.B) {
 					defer setKernel(path)()
-					cpu0 := processCPU()
+					cpu0 := cputime.Process()
 					for b.Loop() {
 						gemm(c, x, w, false)
 					}
-					reportGFLOPs(b, 2*float64(t*k*n), processCPU()-cpu0)
+					reportGFLOPs(b, 2*float64(t*k*n), cputime.Process()-cpu0)
 				})
 			}
 		}
@@ -57,11 +59,11 @@ func BenchmarkMicroKernel(b *testing.B) {
 		b.Run(fmt.Sprintf("%dx%d", g.mr, g.nr), func(b *testing.B) {
 			k := 256
 			a, bp, c := make([]float32, k*g.mr), make([]float32, k*g.nr), make([]float32, g.mr*g.nr)
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				g.call(k, &a[0], 0, &bp[0], 0, &c[0], g.nr, true, g.nr)
 			}
-			reportGFLOPs(b, 2*float64(k*g.mr*g.nr), processCPU()-cpu0)
+			reportGFLOPs(b, 2*float64(k*g.mr*g.nr), cputime.Process()-cpu0)
 		})
 	}
 }
@@ -92,11 +94,11 @@ func BenchmarkGemmBiasGELU(b *testing.B) {
 		{"product-only", func() { gemm(c, x, w, false) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				bc.f()
 			}
-			b.ReportMetric(float64(processCPU()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Process()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -6,8 +6,9 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
-	"syscall"
 	"testing"
+
+	"github.com/attnscope/attnscope/internal/cputime"
 )
 
 // randomGPT2 builds a GPT-2-shaped model with seeded random weights, each
@@ -42,15 +43,6 @@ func randomGPT2(cfg GPT2Config, seed uint64) *GPT2Params {
 	return p
 }
 
-// cpuTime is the process's user + system CPU time in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
-
 // gpt2Small is GPT-2 small's shape.
 var gpt2Small = GPT2Config{D: 768, Heads: 12, Layers: 12, Vocab: 50257, Context: 1024, Eps: 1e-5}
 
@@ -75,7 +67,7 @@ func BenchmarkGPT2Forward(b *testing.B) {
 		b.Run(fmt.Sprintf("T=%d", t), func(b *testing.B) {
 			ids := benchIDs(t)
 			b.ReportAllocs()
-			cpu0 := cpuTime()
+			cpu0 := int64(cputime.Process())
 			for b.Loop() {
 				if _, err := p.Trace(context.Background(), ids, TraceOptions{}); err != nil {
 					b.Fatal(err)
@@ -83,7 +75,7 @@ func BenchmarkGPT2Forward(b *testing.B) {
 			}
 			// The process's CPU time per pass: on a shared machine it moves
 			// far less than the wall-clock time.
-			b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(int64(cputime.Process())-cpu0)/1e6/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/internal/cputime"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/settings"
 )
@@ -84,10 +85,10 @@ func timeKeys(b *testing.B, m tea.Model, msgs []tea.Msg) {
 	var lat, cpu []time.Duration
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		t0, c0 := time.Now(), threadCPU()
+		t0, c0 := time.Now(), cputime.Thread()
 		m, _ = m.Update(msgs[i%len(msgs)])
 		_ = m.View()
-		lat, cpu = append(lat, time.Since(t0)), append(cpu, threadCPU()-c0)
+		lat, cpu = append(lat, time.Since(t0)), append(cpu, cputime.Thread()-c0)
 	}
 	reportP99(b, lat)
 	if len(cpu) > 0 {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/attnscope/attnscope/checkpoint"
 	"github.com/attnscope/attnscope/compute"
+	"github.com/attnscope/attnscope/internal/cputime"
 	"github.com/attnscope/attnscope/pipeline"
 	"github.com/attnscope/attnscope/ui/headgrid"
 )
@@ -124,11 +125,11 @@ func BenchmarkModelKeys(b *testing.B) {
 			var lat, cpu []time.Duration
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {
-				t0, c0 := time.Now(), threadCPU()
+				t0, c0 := time.Now(), cputime.Thread()
 				var cmd tea.Cmd
 				mm, cmd = mm.Update(keyPress(c.keys[i%len(c.keys)]))
 				_ = mm.Render()
-				lat, cpu = append(lat, time.Since(t0)), append(cpu, threadCPU()-c0)
+				lat, cpu = append(lat, time.Since(t0)), append(cpu, cputime.Thread()-c0)
 				if cmd != nil {
 					b.Fatal("a computed layer was asked for again")
 				}
@@ -161,7 +162,7 @@ func BenchmarkModelLayerSwitch(b *testing.B) {
 			b.StartTimer()
 		}
 		old := m.hv.key.layer
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), cputime.Process()
 		var cmd tea.Cmd
 		m, cmd = m.Update(keyPress("]"))
 		_ = m.Render()
@@ -175,7 +176,7 @@ func BenchmarkModelLayerSwitch(b *testing.B) {
 		}
 		m, _ = m.Update(msg)
 		_ = m.Render()
-		lat, cpu = append(lat, time.Since(t0)), append(cpu, processCPU()-c0)
+		lat, cpu = append(lat, time.Since(t0)), append(cpu, cputime.Process()-c0)
 		if ly := m.hv.key.layer; ly == nil || ly.Index != m.layer {
 			b.Fatalf("layer %d not on screen after it landed", m.layer)
 		}

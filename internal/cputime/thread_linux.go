@@ -1,4 +1,4 @@
-package ui
+package cputime
 
 import (
 	"syscall"
@@ -6,10 +6,8 @@ import (
 	"unsafe"
 )
 
-// threadCPU is the CPU time the calling OS thread has used: on a shared,
-// loaded machine it measures a key's own work where the wall clock also
-// measures the wait for a core.
-func threadCPU() time.Duration {
+// Thread is the CPU time the calling OS thread has used.
+func Thread() time.Duration {
 	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID
 	var ts syscall.Timespec
 	if _, _, e := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
