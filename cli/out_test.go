@@ -1,3 +1,5 @@
+//go:build unix
+
 package cli
 
 import (
@@ -136,15 +138,6 @@ func TestSignalDuringExportCleansUp(t *testing.T) {
 			t.Errorf("%v: left behind %v", c.sig, entries)
 		}
 	}
-}
-
-// TestMain lets a test run the command line as a child process
-// (ATTNSCOPE_CLI_MAIN=1), for what only a real process shows.
-func TestMain(m *testing.M) {
-	if os.Getenv("ATTNSCOPE_CLI_MAIN") == "1" {
-		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
 }
 
 func TestClosedStdoutIsAnError(t *testing.T) {
