@@ -220,6 +220,9 @@ var malformedCases = []malformedCase{
 	shardedCase("shard outside the folder", "is not a file name beside the index", func(wm map[string]any) {
 		wm["wte.weight"] = "../model.safetensors"
 	}),
+	shardedCase("two shards outside the folder: the first name in order", `tensor "h.0.attn.bias": shard "../a"`, func(wm map[string]any) {
+		wm["wte.weight"], wm["h.0.attn.bias"] = "../b", "../a"
+	}),
 	shardedCase("missing shard", "model-00003-of-00002.safetensors: open: no such file", func(wm map[string]any) {
 		wm["zzz"] = "model-00003-of-00002.safetensors"
 	}),

@@ -127,7 +127,13 @@ func readIndex(path string, b []byte) ([]string, map[string]string, error) {
 	}
 	seen := map[string]bool{}
 	var files []string
-	for name, f := range ix.WeightMap {
+	names := make([]string, 0, len(ix.WeightMap))
+	for name := range ix.WeightMap {
+		names = append(names, name)
+	}
+	sort.Strings(names) // the first bad entry in order: the same message every run
+	for _, name := range names {
+		f := ix.WeightMap[name]
 		if cleanBase(f) == "" {
 			return nil, nil, tensorErr(path, name, "shard %q is not a file name beside the index", f)
 		}
