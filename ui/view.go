@@ -42,7 +42,7 @@ func (m Model) Render() string {
 	}
 	if m.pres.card {
 		muted := lipgloss.NewStyle().Foreground(m.look.theme.Muted)
-		return cells.Fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render("n begin with the tokens · w back · q quit")
+		return cells.Fit(m.renderCard(w, h-1), w, h-1) + "\n" + muted.Render(cells.Clip("n begin with the tokens · w back · q quit", w))
 	}
 	top := [headerLines]string{m.renderHeader(), m.renderBadge(), m.renderTokens(true)}
 	bottom := [footerLines]string{m.renderStatus(), m.renderHelpLine()}
