@@ -31,11 +31,7 @@ func (tr *GPT2Trace) HeadWeights(l int, fn func(h int, w *Matrix)) {
 	w := getAttnWork(c, t)
 	defer attnPool.Put(w)
 	b := &p.Blocks[l]
-	parallelRows(t, 32, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			layerNormRow(w.h.Row(i), x.Row(i), b.LN1Gain, b.LN1Bias, c.Eps)
-		}
-	})
+	layerNorm(w.h, x, b.LN1Gain, b.LN1Bias, c.Eps)
 	linearBias(w.qkv, w.h, b.Attn)
 	d := c.D
 	var next atomic.Int64

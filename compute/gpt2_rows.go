@@ -93,6 +93,16 @@ func linearGELU(c, a *Matrix, lin Linear) {
 	gemmBiasGELU(c.general(), a.general(), lin.W.general(), false, lin.B)
 }
 
+// layerNorm sets each row of out to LayerNorm of x's row (layerNormRow),
+// rows in parallel.
+func layerNorm(out, x *Matrix, gain, bias []float32, eps float32) {
+	parallelRows(x.Rows, 32, func(r0, r1 int) {
+		for i := r0; i < r1; i++ {
+			layerNormRow(out.Row(i), x.Row(i), gain, bias, eps)
+		}
+	})
+}
+
 // parallelRows calls f on consecutive ranges [r0, r1) covering 0…n−1,
 // grain rows at a time, on up to GOMAXPROCS goroutines (the calling one
 // included).

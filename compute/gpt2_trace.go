@@ -130,11 +130,7 @@ func (p *GPT2Params) layer(l int, x *Matrix) *GPT2Layer {
 	w := getAttnWork(c, t)
 	defer attnPool.Put(w)
 	b := &p.Blocks[l]
-	parallelRows(t, 32, func(r0, r1 int) {
-		for i := r0; i < r1; i++ {
-			layerNormRow(w.h.Row(i), x.Row(i), b.LN1Gain, b.LN1Bias, c.Eps)
-		}
-	})
+	layerNorm(w.h, x, b.LN1Gain, b.LN1Bias, c.Eps)
 	out := &GPT2Layer{Index: l, Weights: make([]*Matrix, c.Heads),
 		Queries: make([]*Matrix, c.Heads), Keys: make([]*Matrix, c.Heads), Values: make([]*Matrix, c.Heads)}
 	for h := range out.Weights {
