@@ -61,23 +61,39 @@ func runTUI(e *env, req pipeline.Request, run tuiRun) error {
 // standard error what the tokenizer cut, since no status line will. A
 // signal abandons the computation at once.
 func build(e *env, req pipeline.Request) (*pipeline.Scene, error) {
+	sc, err := inBackground(e, func() (*pipeline.Scene, error) { return pipeline.Build(req) })
+	if err == nil {
+		note(e, sc.Notice)
+	}
+	return sc, err
+}
+
+// inBackground runs f on its own goroutine and returns its result, or the
+// context's error as soon as a signal cancels the command (f is then
+// abandoned: the process is about to exit).
+func inBackground[T any](e *env, f func() (T, error)) (T, error) {
 	type result struct {
-		sc  *pipeline.Scene
+		v   T
 		err error
 	}
 	ch := make(chan result, 1)
 	go func() {
-		sc, err := pipeline.Build(req)
-		ch <- result{sc, err}
+		v, err := f()
+		ch <- result{v, err}
 	}()
 	select {
 	case <-e.ctx.Done():
-		return nil, e.ctx.Err()
+		var zero T
+		return zero, e.ctx.Err()
 	case r := <-ch:
-		if r.err == nil && r.sc.Notice != "" {
-			fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(r.sc.Notice))
-		}
-		return r.sc, r.err
+		return r.v, r.err
+	}
+}
+
+// note says on standard error what was cut from the text, if anything.
+func note(e *env, notice string) {
+	if notice != "" {
+		fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(notice))
 	}
 }
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/attnscope/attnscope/checkpoint"
@@ -67,31 +66,18 @@ func (c *configFlags) checkLayerHead(sc *pipeline.ModelScene) error {
 // command at once, and says on standard error what was cut. A checkpoint
 // that cannot be found or read is a usage error (exit 2).
 func buildModel(e *env, req pipeline.ModelRequest) (*pipeline.ModelScene, error) {
-	type result struct {
-		sc  *pipeline.ModelScene
-		err error
-	}
-	ch := make(chan result, 1)
 	models := pipeline.NewModels()
-	go func() {
-		sc, err := pipeline.BuildModel(e.ctx, models, req, nil)
-		ch <- result{sc, err}
-	}()
-	select {
-	case <-e.ctx.Done():
-		return nil, e.ctx.Err()
-	case r := <-ch:
-		if r.err != nil {
-			if errors.Is(r.err, checkpoint.ErrInput) || errors.Is(r.err, pipeline.ErrEmpty) {
-				return nil, usageError{r.err}
-			}
-			return nil, r.err
+	sc, err := inBackground(e, func() (*pipeline.ModelScene, error) {
+		return pipeline.BuildModel(e.ctx, models, req, nil)
+	})
+	if err != nil {
+		if errors.Is(err, checkpoint.ErrInput) || errors.Is(err, pipeline.ErrEmpty) {
+			return nil, usageError{err}
 		}
-		if r.sc.Notice != "" {
-			fmt.Fprintf(e.stderr, "attnscope: note: the text was %s\n", oneLine(r.sc.Notice))
-		}
-		return r.sc, nil
+		return nil, err
 	}
+	note(e, sc.Notice)
+	return sc, nil
 }
 
 // modelScene validates the model-mode flags, builds the scene and checks
