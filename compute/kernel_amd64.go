@@ -3,7 +3,7 @@ package compute
 import "golang.org/x/sys/cpu"
 
 //go:generate go run ./internal/kernelgen -isa avx512 -mr 8 -nr 48 -edges -o kernel512_amd64.s
-//go:generate go run ./internal/kernelgen -isa avx2 -mr 6 -nr 16 -packed=false -o kernel2_amd64.s
+//go:generate go run ./internal/kernelgen -isa avx2 -mr 6 -nr 16 -o kernel2_amd64.s
 
 // kern6x16 adds (acc) or stores a packed 6-row panel of A (k×6) times a
 // packed 16-column panel of B (k×16) into the 6×16 tile at c (row stride
