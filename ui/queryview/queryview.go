@@ -186,8 +186,9 @@ func (m Model) View() string {
 		if m.heads > n && n > 0 {
 			first = min(max(0, m.head-n/2), m.heads-n)
 		}
+		shown := m.shown() // the same tokens on every head's line
 		for h := first; h < min(m.heads, first+n); h++ {
-			lines = append(lines, m.headLine(h))
+			lines = append(lines, m.headLine(h, shown))
 		}
 	}
 	if len(lines) > m.height {
@@ -208,9 +209,9 @@ func (m Model) title() string {
 		m.Styles.Muted.Render(fmt.Sprintf(" (token %d) in layer %d%s · each line is one head", m.query, m.layer, hidden))
 }
 
-// headLine is head h's label and the text before the query, shaded by
-// weight, as many tokens as fit ending at the query.
-func (m Model) headLine(h int) string {
+// headLine is head h's label and the tokens shown (see shown), each
+// shaded by the weight head h gives it.
+func (m Model) headLine(h int, shown []int) string {
 	label := cells.Pad(fmt.Sprintf("H%d", h), labelW-1) + " "
 	if h == m.head {
 		label = m.Styles.Cursor.Render(label[:labelW-1]) + " "
@@ -224,7 +225,7 @@ func (m Model) headLine(h int) string {
 	}
 	var b strings.Builder
 	b.WriteString(label)
-	for _, j := range m.shown() {
+	for _, j := range shown {
 		if j < 0 {
 			b.WriteString(m.Styles.Muted.Render(gap))
 			continue
